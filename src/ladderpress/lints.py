@@ -1,0 +1,101 @@
+"""Quality warnings that reviewers of real ladders keep asking for.
+
+They run on a valid model: repeated statements, a higher level expecting less than the one
+below it, and gaps where a level says nothing in a competency its neighbours cover.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from difflib import SequenceMatcher
+from itertools import combinations
+
+from .model import Competency, Framework, Statement
+from .problems import Problem, Severity
+from .source import Document, JsonPath, problem_at
+
+NEAR_DUPLICATE_RATIO = 0.88
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text.lower()))
+
+
+def _statement_path(competency: Competency, statement: Statement) -> JsonPath:
+    return ("competencies", competency.index, "expectations", statement.level, statement.index)
+
+
+def _warn(doc: Document, where: JsonPath, message: str, rule: str, *, key: bool = False) -> Problem:
+    return problem_at(doc, where, message, rule, key=key, severity=Severity.WARNING)
+
+
+def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    set_a, set_b = set(a), set(b)
+    # A cheap set overlap first: SequenceMatcher is far slower and most pairs differ a lot.
+    if len(set_a & set_b) / max(1, len(set_a | set_b)) < 0.6:
+        return False
+    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
+
+
+def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
+    first_exact: dict[tuple[str, ...], tuple[Competency, Statement]] = {}
+    for competency in framework.competencies.values():
+        for statement in (s for lvl in framework.level_order for s in competency.at(lvl)):
+            words = _words(statement.text)
+            if not words:
+                continue
+            earlier = first_exact.get(words)
+            if earlier is not None:
+                line = doc.position(_statement_path(*earlier)).line
+                yield _warn(
+                    doc, _statement_path(competency, statement),
+                    f"repeats the statement at line {line}; state it once, at the lowest level "
+                    "that expects it",
+                    "duplicate-statement",
+                )
+            else:
+                first_exact[words] = (competency, statement)
+        cells = [s for lvl in framework.level_order for s in competency.at(lvl)]
+        for a, b in combinations(cells, 2):
+            wa, wb = _words(a.text), _words(b.text)
+            if a.level == b.level or wa == wb or min(len(wa), len(wb)) < 4:
+                continue
+            if _similar(wa, wb):
+                line = doc.position(_statement_path(competency, a)).line
+                yield _warn(
+                    doc, _statement_path(competency, b),
+                    f"nearly repeats the statement at line {line} (level '{a.level}'); make "
+                    "the difference between the levels explicit",
+                    "near-duplicate-statement",
+                )
+
+
+def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:
+    for track in framework.tracks:
+        for competency in framework.competencies.values():
+            counts = [len(competency.at(level_id)) for level_id in track.levels]
+            for i in range(1, len(track.levels)):
+                lower, level_id = track.levels[i - 1], track.levels[i]
+                where: JsonPath = ("competencies", competency.index, "expectations", level_id)
+                if not framework.cumulative and 0 < counts[i] < counts[i - 1]:
+                    yield _warn(
+                        doc, where,
+                        f"'{level_id}' expects less than '{lower}' below it in "
+                        f"'{competency.id}' ({counts[i]} statements against {counts[i - 1]}); "
+                        "a higher level should include what the lower one expects",
+                        "expects-less", key=True,
+                    )
+                following = counts[i + 1] if i + 1 < len(counts) else 0
+                if counts[i] == 0 and counts[i - 1] and following:
+                    yield _warn(
+                        doc, ("competencies", competency.index, "expectations"),
+                        f"'{level_id}' has no statements in '{competency.id}' although "
+                        f"'{lower}' and '{track.levels[i + 1]}' do; fill the gap",
+                        "level-gap", key=True,
+                    )
+
+
+def check_quality(doc: Document, framework: Framework) -> list[Problem]:
+    return [*_duplicates(doc, framework), *_progression(doc, framework)]

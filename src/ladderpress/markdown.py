@@ -1,0 +1,48 @@
+"""Markdown to safe HTML: raw HTML off, only http, https, mailto and relative links.
+
+Each distinct fragment is rendered once per process and reused on every page showing it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SINGLE_PARAGRAPH = re.compile(r"^<p>(.*)</p>\n?$", re.DOTALL)
+
+
+def is_safe_link(url: str) -> bool:
+    # Browsers drop control characters and whitespace inside schemes ("java\tscript:").
+    cleaned = "".join(ch for ch in url if ch > " " and ch != "\x7f")
+    match = _SCHEME.match(cleaned)
+    return match is None or match.group(1).lower() in _SAFE_SCHEMES
+
+
+def _parser() -> MarkdownIt:
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    parser.enable("table").enable("strikethrough")
+    parser.validateLink = is_safe_link  # type: ignore[method-assign]
+    return parser
+
+
+_MD = _parser()
+
+
+@lru_cache(maxsize=65536)
+def render_block(text: str) -> Markup:
+    return Markup(_MD.render(text))
+
+
+@lru_cache(maxsize=65536)
+def render_inline(text: str) -> Markup:
+    """A fragment without its paragraph wrapper when it is a single paragraph."""
+    html = _MD.render(text)
+    match = _SINGLE_PARAGRAPH.match(html)
+    if match and "<p>" not in match.group(1):
+        return Markup(match.group(1))
+    return Markup(html)

@@ -1,0 +1,280 @@
+"""The framework model: frozen dataclasses built from validated data, with derived facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Statement:
+    id: str
+    text: str
+    examples: tuple[str, ...]
+    explicit_id: bool
+    competency: str
+    level: str
+    index: int
+
+    @property
+    def anchor(self) -> str:
+        return f"s-{self.id}"
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    name: str
+    code: str | None
+    titles: tuple[str, ...]
+    summary: str | None
+    scope: str | None
+    time_at_level: str | None
+    position: float | None
+    sections: tuple[Section, ...]
+    tracks: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    name: str
+    kind: str
+    description: str | None
+    levels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Category:
+    id: str
+    name: str
+    description: str | None
+    competencies: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Competency:
+    id: str
+    name: str
+    category: str
+    description: str | None
+    weight: float
+    index: int
+    expectations: dict[str, tuple[Statement, ...]] = field(hash=False)
+
+    def at(self, level_id: str) -> tuple[Statement, ...]:
+        return self.expectations.get(level_id, ())
+
+
+@dataclass(frozen=True)
+class Equivalence:
+    levels: tuple[str, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    url: str | None
+    size: str | None
+    industry: tuple[str, ...]
+    example: bool
+
+
+@dataclass(frozen=True)
+class LadderCell:
+    level: str
+    span: int
+    tracks: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Framework:
+    slug: str
+    path: str
+    title: str
+    summary: str | None
+    organisation: Organisation
+    source_url: str | None
+    licence: str | None
+    last_reviewed: str | None
+    disciplines: tuple[str, ...]
+    tags: tuple[str, ...]
+    cumulative: bool
+    tracks: tuple[Track, ...]
+    levels: dict[str, Level]
+    categories: tuple[Category, ...]
+    competencies: dict[str, Competency]
+    equivalences: tuple[Equivalence, ...]
+    data: dict[str, Any]
+    level_order: tuple[str, ...]
+    below: dict[str, tuple[str, ...]]
+
+    def statements(self) -> Iterator[Statement]:
+        for competency in self.competencies.values():
+            for level_id in self.level_order:
+                yield from competency.at(level_id)
+
+    @property
+    def statement_count(self) -> int:
+        return sum(1 for _ in self.statements())
+
+    def neighbours(self, level_id: str) -> list[tuple[Track, str | None, str | None]]:
+        """For each track holding the level: (track, previous level, next level)."""
+        result = []
+        for track in self.tracks:
+            if level_id in track.levels:
+                i = track.levels.index(level_id)
+                previous = track.levels[i - 1] if i > 0 else None
+                following = track.levels[i + 1] if i + 1 < len(track.levels) else None
+                result.append((track, previous, following))
+        return result
+
+    def inherited(self, competency: Competency, level_id: str) -> list[tuple[str, tuple[Statement, ...]]]:
+        """Statements a level carries from the levels below it (cumulative frameworks only)."""
+        if not self.cumulative:
+            return []
+        return [(lower, competency.at(lower)) for lower in self.below[level_id] if competency.at(lower)]
+
+    def equivalents(self, level_id: str) -> list[str]:
+        found: list[str] = []
+        for equivalence in self.equivalences:
+            if level_id in equivalence.levels:
+                found.extend(other for other in equivalence.levels if other != level_id)
+        return found
+
+    def ladder(self) -> list[list[LadderCell]]:
+        """Rows of the ladder diagram, highest rank first; shared levels span their tracks."""
+        ordered = _trie_order(list(self.tracks), 0)
+        height = max(len(track.levels) for track in ordered)
+        rows: list[list[LadderCell]] = []
+        for rank in reversed(range(height)):
+            row: list[LadderCell] = []
+            for track in ordered:
+                level = track.levels[rank] if rank < len(track.levels) else ""
+                if row and row[-1].level == level and level:
+                    last = row[-1]
+                    row[-1] = LadderCell(level, last.span + 1, (*last.tracks, track.id))
+                else:
+                    row.append(LadderCell(level, 1, (track.id,)))
+            rows.append(row)
+        return rows
+
+    def ladder_tracks(self) -> list[Track]:
+        return _trie_order(list(self.tracks), 0)
+
+
+def _trie_order(tracks: list[Track], depth: int) -> list[Track]:
+    """Order tracks so that those sharing a prefix of levels sit next to each other."""
+    groups: dict[str, list[Track]] = {}
+    for track in tracks:
+        key = track.levels[depth] if depth < len(track.levels) else ""
+        groups.setdefault(key, []).append(track)
+    ordered: list[Track] = []
+    for key, group in groups.items():
+        ordered.extend(group if not key or len(group) == 1 else _trie_order(group, depth + 1))
+    return ordered
+
+
+def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
+    if isinstance(raw, str):
+        return Statement(f"{competency}--{level}-{index + 1}", raw, (), False, competency, level, index)
+    explicit = "id" in raw
+    statement_id = raw["id"] if explicit else f"{competency}--{level}-{index + 1}"
+    examples = tuple(raw.get("examples", ()))
+    return Statement(statement_id, raw["text"], examples, explicit, competency, level, index)
+
+
+def _level_order(tracks: tuple[Track, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for track in tracks:
+        for level_id in track.levels:
+            seen.setdefault(level_id, None)
+    return tuple(seen)
+
+
+def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
+    """Build the model from data that passed schema and semantic validation."""
+    tracks = tuple(
+        Track(t["id"], t["name"], t.get("kind", "individual-contributor"), t.get("description"),
+              tuple(t["levels"]))
+        for t in data["tracks"]
+    )
+    levels = {
+        raw["id"]: Level(
+            id=raw["id"],
+            name=raw["name"],
+            code=raw.get("code"),
+            titles=tuple(raw.get("titles", ())),
+            summary=raw.get("summary"),
+            scope=raw.get("scope"),
+            time_at_level=raw.get("time_at_level"),
+            position=raw.get("position"),
+            sections=tuple(Section(s["title"], s["body"]) for s in raw.get("sections", ())),
+            tracks=tuple(t.id for t in tracks if raw["id"] in t.levels),
+        )
+        for raw in data["levels"]
+    }
+    competencies = {
+        raw["id"]: Competency(
+            id=raw["id"],
+            name=raw["name"],
+            category=raw["category"],
+            description=raw.get("description"),
+            weight=float(raw.get("weight", 1)),
+            index=index,
+            expectations={
+                level_id: tuple(
+                    _statement(item, raw["id"], level_id, i) for i, item in enumerate(items)
+                )
+                for level_id, items in raw["expectations"].items()
+            },
+        )
+        for index, raw in enumerate(data["competencies"])
+    }
+    categories = tuple(
+        Category(c["id"], c["name"], c.get("description"),
+                 tuple(k for k, v in competencies.items() if v.category == c["id"]))
+        for c in data["categories"]
+    )
+    below: dict[str, tuple[str, ...]] = {}
+    for track in tracks:
+        for i, level_id in enumerate(track.levels):
+            below.setdefault(level_id, track.levels[:i])
+    organisation = data["organisation"]
+    return Framework(
+        slug=slug,
+        path=path,
+        title=data["title"],
+        summary=data.get("summary"),
+        organisation=Organisation(
+            name=organisation["name"],
+            url=organisation.get("url"),
+            size=organisation.get("size"),
+            industry=tuple(organisation.get("industry", ())),
+            example=bool(organisation.get("example", False)),
+        ),
+        source_url=data.get("source_url"),
+        licence=data.get("licence"),
+        last_reviewed=data.get("last_reviewed"),
+        disciplines=tuple(data["disciplines"]),
+        tags=tuple(data.get("tags", ())),
+        cumulative=bool(data.get("cumulative", True)),
+        tracks=tracks,
+        levels={level_id: levels[level_id] for level_id in _level_order(tracks)},
+        categories=categories,
+        competencies=competencies,
+        equivalences=tuple(
+            Equivalence(tuple(e["levels"]), e.get("note")) for e in data.get("equivalences", ())
+        ),
+        data=data,
+        level_order=_level_order(tracks),
+        below=below,
+    )

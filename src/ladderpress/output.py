@@ -1,0 +1,123 @@
+"""Write the built site atomically, leaving unchanged files untouched.
+
+The new site is assembled in a staging folder next to the output: unchanged files are
+hard-linked from the previous output (same inode, same mtime, so deploy tools skip them),
+changed ones are written fresh. Only then is the staging folder swapped in. A build that
+fails or is killed before the swap leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .problems import InputError, error
+
+MANIFEST = ".ladderpress-manifest.json"
+STAGING_SUFFIX = ".ladderpress-new"
+RETIRED_SUFFIX = ".ladderpress-old"
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _safe_relative(name: str) -> PurePosixPath:
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise ValueError(f"refusing to write outside the output folder: {name!r}")
+    return path
+
+
+def _read_manifest(out: Path) -> dict[str, str] | None:
+    try:
+        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _recover(out: Path) -> None:
+    """Finish or undo a swap that a killed build left half-done."""
+    retired = out.with_name(out.name + RETIRED_SUFFIX)
+    if retired.exists() and not out.exists():
+        retired.rename(out)
+    elif retired.exists():
+        shutil.rmtree(retired, ignore_errors=True)
+    staging = out.with_name(out.name + STAGING_SUFFIX)
+    if staging.exists():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _check_ownership(out: Path) -> dict[str, str]:
+    if not out.exists():
+        return {}
+    if not out.is_dir():
+        raise InputError([error(str(out), 1, 1, "output path exists and is not a folder", "output")])
+    manifest = _read_manifest(out)
+    if manifest is None:
+        if any(out.iterdir()):
+            raise InputError([error(
+                str(out), 1, 1,
+                "output folder is not empty and was not made by ladderpress; "
+                "choose another --out or empty it first",
+                "output",
+            )])
+        return {}
+    return manifest
+
+
+def write_site(out: Path, files: dict[str, bytes], *, clean: bool = False) -> WriteReport:
+    """Replace the output folder's content with `files` (site-relative posix path → bytes)."""
+    out = out.resolve()
+    _recover(out)
+    old = _check_ownership(out)
+    digests = {name: _digest(data) for name, data in files.items()}
+    changed = [n for n in files if clean or old.get(n) != digests[n] or not (out / n).is_file()]
+    removed = [n for n in old if n not in files]
+    if not changed and not removed and out.exists():
+        return WriteReport(0, len(files), 0)
+
+    staging = out.with_name(out.name + STAGING_SUFFIX)
+    staging.mkdir(parents=True)
+    try:
+        changed_set = set(changed)
+        for name, data in files.items():
+            target = staging / _safe_relative(name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if name in changed_set:
+                target.write_bytes(data)
+            else:
+                _link_or_copy(out / name, target)
+        (staging / MANIFEST).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return WriteReport(len(changed), len(files) - len(changed), len(removed))
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # file systems without hard links
+        shutil.copy2(source, target)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    retired = out.with_name(out.name + RETIRED_SUFFIX)
+    if out.exists():
+        out.rename(retired)
+    staging.rename(out)
+    shutil.rmtree(retired, ignore_errors=True)

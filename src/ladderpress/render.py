@@ -1,0 +1,150 @@
+"""Render pages through Jinja: autoescape, strict undefined, site theme over the default."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from . import __version__
+from .config import SiteConfig
+from .markdown import render_block, render_inline
+from .pages import URLS, Page
+from .problems import InputError, error
+from .resources import default_theme_dir
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file of the theme, copied to assets/ with a content hash for cache busting."""
+
+    url: str
+    data: bytes
+
+    @property
+    def version(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()[:10]
+
+
+def theme_chain(config: SiteConfig) -> list[Path]:
+    """Theme folders, most specific first: the site's own theme, then the default."""
+    chain = []
+    if config.theme_dir.is_dir() and config.theme_dir.resolve() != default_theme_dir().resolve():
+        chain.append(config.theme_dir)
+    chain.append(default_theme_dir())
+    return chain
+
+
+def collect_assets(config: SiteConfig) -> dict[str, Asset]:
+    assets: dict[str, Asset] = {}
+    for theme in reversed(theme_chain(config)):
+        static = theme / "static"
+        if not static.is_dir():
+            continue
+        for file in sorted(static.rglob("*")):
+            if file.is_file() and not file.is_symlink():
+                name = file.relative_to(static).as_posix()
+                assets[name] = Asset(f"assets/{name}", file.read_bytes())
+    return assets
+
+
+def relative_url(target: str, current: str) -> str:
+    """Link from the page at `current` to `target`, both site-relative."""
+    base = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
+    depth = base.count("/")
+    return ("../" * depth + target) or "./"
+
+
+def _base_path(config: SiteConfig) -> str:
+    return urlsplit(config.base_url).path if config.base_url else "/"
+
+
+class Renderer:
+    def __init__(self, config: SiteConfig, assets: dict[str, Asset]) -> None:
+        self.config = config
+        self.assets = assets
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [jinja2.FileSystemLoader(theme / "templates") for theme in theme_chain(config)]
+            ),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
+        self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
+        self.env.globals.update(
+            url=self._url,
+            asset=self._asset,
+            site=config,
+            generator=f"ladderpress {__version__}",
+        )
+
+    @staticmethod
+    def _link(context: Context, target: str) -> str:
+        page: Page = context["page"]
+        if page.absolute_links:
+            return _base_path(context["site"]) + target
+        return relative_url(target, page.url)
+
+    @pass_context
+    def _url(self, context: Context, kind: str, *args: Any) -> str:
+        builder: Callable[..., str] = URLS[kind]
+        return self._link(context, builder(*args))
+
+    @pass_context
+    def _asset(self, context: Context, name: str) -> str:
+        asset = self.assets[name]
+        return f"{self._link(context, asset.url)}?v={asset.version}"
+
+    def canonical(self, page: Page) -> str | None:
+        return self.config.base_url + page.url if self.config.base_url else None
+
+    def render(self, page: Page) -> bytes:
+        try:
+            template = self.env.get_template(page.template)
+            html = template.render(page=page, canonical=self.canonical(page), **page.context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or page.template
+            raise InputError([error(where, exc.lineno or 1, 1, f"template error: {exc.message}",
+                                    "template")]) from None
+        except jinja2.TemplateNotFound as exc:
+            raise InputError([error(page.template, 1, 1, f"template not found: {exc.name}",
+                                    "template")]) from None
+        except Exception as exc:  # a theme is code: report its failure, keep the old site
+            raise InputError([error(
+                _template_file(self.env, page.template), _template_line(exc), 1,
+                f"rendering {page.url or 'the home page'} failed: "
+                f"{type(exc).__name__}: {exc}",
+                "template",
+            )]) from None
+        return html.encode("utf-8")
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    try:
+        source = env.loader.get_source(env, name) if env.loader else None
+    except jinja2.TemplateNotFound:
+        return name
+    return source[1] or name if source else name
+
+
+def _template_line(exc: BaseException) -> int:
+    # Jinja rewrites tracebacks so that template frames carry the template's own line.
+    tb = exc.__traceback__
+    line = 1
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(".html"):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line

@@ -1,0 +1,171 @@
+"""JSON Schema validation that explains each error in plain words, at the right spot."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from jsonschema.exceptions import best_match
+
+from .problems import Problem
+from .resources import load_schema
+from .source import Document, JsonPath, problem_at
+
+_ID_HINT = "use lowercase letters a-z, digits and single hyphens, for example 'senior-engineer'"
+
+
+@cache
+def validator_for(schema_name: str) -> Draft202012Validator:
+    schema = load_schema(schema_name)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    return "text"
+
+
+_TYPE_WORDS = {
+    "object": "a mapping (key: value pairs)",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _path_label(path: JsonPath) -> str:
+    label = ""
+    for part in path:
+        label += f"[{part}]" if isinstance(part, int) else (f".{part}" if label else str(part))
+    return label or "the document"
+
+
+def _pattern_message(error: ValidationError) -> str:
+    pattern = str(error.schema.get("pattern", ""))
+    value = _short(error.instance)
+    if pattern.startswith("^[a-z0-9]+"):
+        return f"{value} is not a valid id: {_ID_HINT}"
+    if pattern.startswith("^[0-9]{4}"):
+        return f"{value} is not a date: write it as YYYY-MM-DD, for example '2026-09-30'"
+    if pattern.startswith("^https?"):
+        return f"{value} is not a web address: use an absolute http:// or https:// URL"
+    return f"{value} does not match the expected form {pattern}"
+
+
+def _describe(error: ValidationError) -> str:
+    kind = error.validator
+    value = error.instance
+    schema_value = error.validator_value
+    if kind == "type":
+        wanted = schema_value if isinstance(schema_value, list) else [schema_value]
+        words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted)
+        return f"expected {words}, found {_kind(value)}"
+    if kind == "enum":
+        choices = ", ".join(repr(c) for c in schema_value)
+        return f"{_short(value)} is not allowed here; use one of: {choices}"
+    if kind == "pattern":
+        return _pattern_message(error)
+    if kind == "format":
+        return f"{_short(value)} is not a valid {schema_value}"
+    if kind in ("minItems", "minProperties"):
+        return "must not be empty" if schema_value == 1 else f"needs at least {schema_value} entries"
+    if kind == "uniqueItems":
+        seen: list[Any] = []
+        for item in value:
+            if item in seen:
+                return f"lists {_short(item)} more than once"
+            seen.append(item)
+        return "contains duplicates"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is too long ({len(value)} characters; at most {schema_value})"
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"):
+        bounds = {
+            "minimum": f"at least {schema_value}",
+            "maximum": f"at most {schema_value}",
+            "exclusiveMinimum": f"greater than {schema_value}",
+            "exclusiveMaximum": f"less than {schema_value}",
+            "multipleOf": f"a multiple of {schema_value}",
+        }
+        return f"{_short(value)} must be {bounds[str(kind)]}"
+    return error.message
+
+
+def _branch_for(error: ValidationError) -> ValidationError | None:
+    """For oneOf/anyOf, the sub-error from the branch that fits the value's shape best."""
+    candidates = [e for e in error.context or [] if e.validator != "type" or e.relative_path]
+    if not candidates:
+        return None
+    return best_match(candidates)
+
+
+def _problems_for(doc: Document, error: ValidationError) -> Iterator[Problem]:
+    where: JsonPath = tuple(error.absolute_path)
+    kind = error.validator
+    if kind in ("oneOf", "anyOf"):
+        branch = _branch_for(error)
+        if branch is not None:
+            yield from _problems_for(doc, branch)
+            return
+        if isinstance(error.instance, (dict, list)) or error.instance is None:
+            yield problem_at(
+                doc, where, f"expected text or a mapping with 'text', found {_kind(error.instance)}",
+                "schema",
+            )
+            return
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in error.instance]
+        for name in missing:
+            yield problem_at(
+                doc, where, f"{_path_label(where)} is missing the required property '{name}'",
+                "schema-required",
+            )
+        return
+    if kind == "additionalProperties":
+        allowed = sorted(error.schema.get("properties", {}))
+        for extra in sorted(set(error.instance) - set(allowed)):
+            hint = difflib.get_close_matches(extra, allowed, n=1)
+            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed: {', '.join(allowed)}"
+            yield problem_at(
+                doc, (*where, extra), f"unknown property '{extra}'{suggestion}",
+                "schema-unknown-property", key=True,
+            )
+        return
+    if kind == "propertyNames":
+        for sub in error.context or []:
+            key = sub.instance
+            yield problem_at(
+                doc, (*where, key), f"{_short(key)} is not a valid id: {_ID_HINT}",
+                "schema", key=True,
+            )
+        return
+    yield problem_at(doc, where, f"{_path_label(where)}: {_describe(error)}", "schema")
+
+
+def check_schema(doc: Document, schema_name: str) -> list[Problem]:
+    validator = validator_for(schema_name)
+    problems: list[Problem] = []
+    for error in validator.iter_errors(doc.data):
+        problems.extend(_problems_for(doc, error))
+    return problems
