@@ -32,7 +32,8 @@ class BuildReport:
     def summary(self, out: Path) -> str:
         written = self.written or WriteReport(0, 0, 0)
         return (
-            f"Built {self.pages} pages from {self.frameworks} frameworks into {out} in "
+            f"Built {self.pages} pages from {self.frameworks} "
+            f"framework{'' if self.frameworks == 1 else 's'} into {out} in "
             f"{self.seconds:.2f}s ({written.written} written, {written.unchanged} unchanged, "
             f"{written.removed} removed)"
         )

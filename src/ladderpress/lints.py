@@ -83,7 +83,7 @@ def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:
                     yield _warn(
                         doc, where,
                         f"'{level_id}' expects less than '{lower}' below it in "
-                        f"'{competency.id}' ({counts[i]} statements against {counts[i - 1]}); "
+                        f"'{competency.id}' ({counts[i]} statement(s) against {counts[i - 1]}); "
                         "a higher level should include what the lower one expects",
                         "expects-less", key=True,
                     )

@@ -57,10 +57,12 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
 
 
 def relative_url(target: str, current: str) -> str:
-    """Link from the page at `current` to `target`, both site-relative."""
-    base = current if current.endswith("/") or current == "" else posixpath.dirname(current) + "/"
-    depth = base.count("/")
-    return ("../" * depth + target) or "./"
+    """The shortest link from the page at `current` to `target`, both site-relative."""
+    base = current if current.endswith("/") or current == "" else posixpath.dirname(current)
+    relative = posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
+    if target == "" or target.endswith("/"):
+        return "./" if relative == "." else relative + "/"
+    return relative
 
 
 def _base_path(config: SiteConfig) -> str:

@@ -261,6 +261,9 @@ def parse_text(path: str, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
+        context = exc.context_mark
+        if exc.context and context is not None and context.line != getattr(mark, "line", None):
+            message += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message += " (a tab: YAML indentation must use spaces)"
         raise InputError([error(path, line, col, f"invalid YAML: {message}", "yaml-syntax")]) from None

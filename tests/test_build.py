@@ -1,0 +1,224 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ladderpress.output import MANIFEST
+
+from .conftest import FIXTURES, REPO
+from .linkcheck import broken_links
+
+EXPECTED_PAGES = [
+    "index.html",
+    "404.html",
+    "acme-engineering/index.html",
+    "acme-engineering/levels/junior/index.html",
+    "acme-engineering/levels/manager/index.html",
+    "acme-engineering/competencies/testing/index.html",
+    "acme-engineering/competencies/mentoring/index.html",
+    "assets/style.css",
+]
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.read_bytes())
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def test_build_writes_every_page_type(cli, site: Path) -> None:
+    result = cli("build", "--site", str(site))
+    assert result.code == 0, result.err
+    out = site / "_site"
+    for page in EXPECTED_PAGES:
+        assert (out / page).is_file(), page
+    assert "Built 10 pages from 1 framework" in result.out
+    assert broken_links(out) == []
+
+
+def test_bundled_site_has_no_broken_links_or_anchors(cli, tmp_path: Path) -> None:
+    result = cli("build", "--site", str(REPO), "--out", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    assert broken_links(tmp_path / "out") == []
+
+
+def test_pages_show_expected_content(cli, site: Path) -> None:
+    cli("build", "--site", str(site))
+    level = (site / "_site/acme-engineering/levels/senior/index.html").read_text()
+    assert "<h1>Senior Engineer" in level
+    assert 'id="s-testing--senior-1"' in level
+    assert "Sets the testing approach" in level
+    # cumulative: statements of junior and mid are carried up, marked as such
+    assert "Also expected from earlier levels" in level
+    assert 'id="s-testing-reads-failures"' in level
+    assert 'rel="prev" href="../mid/"' in level
+    overview = (site / "_site/acme-engineering/index.html").read_text()
+    assert 'colspan="2"' in overview  # shared levels span both tracks in the ladder
+    assert "Competency × level matrix" in overview
+    assert 'href="levels/senior/#c-testing"' in overview
+
+
+def test_unchanged_files_are_not_rewritten(cli, site: Path) -> None:
+    assert cli("build", "--site", str(site)).code == 0
+    out = site / "_site"
+    before = snapshot(out)
+    result = cli("build", "--site", str(site))
+    assert "0 written" in result.out
+    assert snapshot(out) == before
+    framework = site / "frameworks/acme-engineering.yaml"
+    framework.write_text(framework.read_text().replace("Learning the ropes.", "Learning fast."))
+    result = cli("build", "--site", str(site))
+    after = snapshot(out)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert "acme-engineering/levels/junior/index.html" in changed
+    assert "index.html" not in changed
+    assert "assets/style.css" not in changed
+
+
+def test_stale_pages_are_removed(cli, site: Path) -> None:
+    cli("build", "--site", str(site))
+    shutil.copy(site / "frameworks/acme-engineering.yaml", site / "frameworks/second.yaml")
+    cli("build", "--site", str(site))
+    assert (site / "_site/second/index.html").exists()
+    (site / "frameworks/second.yaml").unlink()
+    result = cli("build", "--site", str(site))
+    assert not (site / "_site/second").exists()
+    assert "removed" in result.out
+
+
+def test_failed_build_leaves_previous_output_untouched(cli, site: Path) -> None:
+    assert cli("build", "--site", str(site)).code == 0
+    out = site / "_site"
+    before = snapshot(out)
+    framework = site / "frameworks/acme-engineering.yaml"
+    framework.write_text(framework.read_text().replace("category: people", "category: peple"))
+    result = cli("build", "--site", str(site))
+    assert result.code == 1
+    assert "acme-engineering.yaml:" in result.err and "unknown category 'peple'" in result.err
+    assert "left unchanged" in result.err
+    assert snapshot(out) == before
+
+
+def test_template_that_raises_is_reported_and_output_kept(cli, site: Path) -> None:
+    assert cli("build", "--site", str(site)).code == 0
+    before = snapshot(site / "_site")
+    templates = site / "theme" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "level.html").write_text("{% extends 'base.html' %}\n{% block content %}\n"
+                                          "{{ level.no_such_field }}\n{% endblock %}\n")
+    result = cli("build", "--site", str(site))
+    assert result.code == 1
+    assert "Traceback" not in result.err
+    assert "level.html:3:1: error: rendering acme-engineering/levels/" in result.err
+    assert snapshot(site / "_site") == before
+
+
+def test_template_syntax_error_points_at_line(cli, site: Path) -> None:
+    templates = site / "theme" / "templates"
+    templates.mkdir(parents=True)
+    (templates / "index.html").write_text("{% extends 'base.html' %}\n{% block content %}\n{% if %}\n")
+    result = cli("build", "--site", str(site))
+    assert result.code == 1
+    assert "index.html:3:1: error: template error" in result.err
+
+
+def test_site_theme_overrides_templates_and_assets(cli, site: Path) -> None:
+    (site / "theme/templates").mkdir(parents=True)
+    (site / "theme/static").mkdir(parents=True)
+    (site / "theme/templates/404.html").write_text(
+        "{% extends 'base.html' %}{% block content %}<h1>Lost in the ladder</h1>{% endblock %}")
+    (site / "theme/static/style.css").write_text("body { color: rebeccapurple; }")
+    assert cli("build", "--site", str(site)).code == 0
+    assert "Lost in the ladder" in (site / "_site/404.html").read_text()
+    assert "rebeccapurple" in (site / "_site/assets/style.css").read_text()
+    # templates not overridden still come from the default theme
+    assert "Competency × level matrix" in (site / "_site/acme-engineering/index.html").read_text()
+
+
+def test_site_static_files_are_copied(cli, site: Path) -> None:
+    (site / "static").mkdir()
+    (site / "static/CNAME").write_text("ladders.example.org\n")
+    assert cli("build", "--site", str(site)).code == 0
+    assert (site / "_site/CNAME").read_text() == "ladders.example.org\n"
+
+
+def test_refuses_to_replace_a_folder_it_did_not_make(cli, site: Path, tmp_path: Path) -> None:
+    precious = tmp_path / "precious"
+    precious.mkdir()
+    (precious / "thesis.txt").write_text("do not delete")
+    result = cli("build", "--site", str(site), "--out", str(precious))
+    assert result.code == 1
+    assert "not made by ladderpress" in result.err
+    assert (precious / "thesis.txt").read_text() == "do not delete"
+
+
+def test_clean_rewrites_everything(cli, site: Path) -> None:
+    cli("build", "--site", str(site))
+    inode = (site / "_site/index.html").stat().st_ino
+    result = cli("build", "--site", str(site), "--clean")
+    assert "0 unchanged" in result.out
+    assert (site / "_site/index.html").stat().st_ino != inode
+
+
+def test_interrupted_swap_is_recovered(cli, site: Path) -> None:
+    cli("build", "--site", str(site))
+    out = site / "_site"
+    retired = out.with_name("_site.ladderpress-old")
+    out.rename(retired)  # as if killed between the two renames of a swap
+    result = cli("build", "--site", str(site))
+    assert result.code == 0
+    assert (out / MANIFEST).exists() and not retired.exists()
+
+
+def test_base_url_gives_canonical_links_and_absolute_404(cli, site: Path) -> None:
+    result = cli("build", "--site", str(site), "--base-url", "https://example.org/ladders")
+    assert result.code == 0
+    level = (site / "_site/acme-engineering/levels/mid/index.html").read_text()
+    assert '<link rel="canonical" href="https://example.org/ladders/acme-engineering/levels/mid/">' in level
+    missing = (site / "_site/404.html").read_text()
+    assert 'href="/ladders/assets/style.css?v=' in missing
+
+
+def test_hostile_text_is_rendered_inert(cli, site: Path) -> None:
+    framework = site / "frameworks/acme-engineering.yaml"
+    text = framework.read_text()
+    text = text.replace("name: Acme Test Co", "name: \"<script>alert('org')</script>\"")
+    text = text.replace("- Asks for feedback on their work.",
+                        "- \"<img src=x onerror=alert(1)> [x](javascript:alert(2)) <b onclick=y>\"")
+    text = text.replace("title: Engineering ladder", "title: \"</title><script>alert(3)</script>\"")
+    framework.write_text(text)
+    assert cli("build", "--site", str(site)).code == 0
+    for page in (site / "_site").rglob("*.html"):
+        html = page.read_text()
+        assert "<script" not in html, page
+        assert "<img src=x" not in html and "<b onclick" not in html, page
+        assert "href=\"javascript" not in html.lower(), page
+
+
+def test_symlink_escaping_the_site_is_refused(cli, site: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    shutil.copy(FIXTURES / "site/frameworks/acme-engineering.yaml", outside)
+    os.symlink(outside, site / "frameworks/sneaky.yaml")
+    result = cli("build", "--site", str(site))
+    assert result.code == 1
+    assert "outside the site folder" in result.err
+
+
+def test_verbose_build_shows_stage_timings(cli, site: Path) -> None:
+    result = cli("build", "--site", str(site), "--verbose")
+    assert result.code == 0
+    for stage in ("load+validate", "plan", "render", "write"):
+        assert stage in result.err
+
+
+@pytest.mark.parametrize("name", ["index.html", "acme-engineering/levels/senior/index.html"])
+def test_pages_are_well_formed_documents(cli, site: Path, name: str) -> None:
+    cli("build", "--site", str(site))
+    html = (site / "_site" / name).read_text()
+    assert html.startswith("<!doctype html>\n<html lang=\"en\">")
+    assert html.count("<main") == 1 and 'class="skip-link" href="#main"' in html
+    assert "<h1" in html and html.count("<h1") == 1
