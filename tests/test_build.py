@@ -26,7 +26,8 @@ EXPECTED_PAGES = [
 def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
     return {
         p.relative_to(folder).as_posix(): (p.stat().st_ino, p.read_bytes())
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
     }
 
 
@@ -108,8 +109,10 @@ def test_template_that_raises_is_reported_and_output_kept(cli, site: Path) -> No
     before = snapshot(site / "_site")
     templates = site / "theme" / "templates"
     templates.mkdir(parents=True)
-    (templates / "level.html").write_text("{% extends 'base.html' %}\n{% block content %}\n"
-                                          "{{ level.no_such_field }}\n{% endblock %}\n")
+    (templates / "level.html").write_text(
+        "{% extends 'base.html' %}\n{% block content %}\n"
+        "{{ level.no_such_field }}\n{% endblock %}\n"
+    )
     result = cli("build", "--site", str(site))
     assert result.code == 1
     assert "Traceback" not in result.err
@@ -120,7 +123,9 @@ def test_template_that_raises_is_reported_and_output_kept(cli, site: Path) -> No
 def test_template_syntax_error_points_at_line(cli, site: Path) -> None:
     templates = site / "theme" / "templates"
     templates.mkdir(parents=True)
-    (templates / "index.html").write_text("{% extends 'base.html' %}\n{% block content %}\n{% if %}\n")
+    (templates / "index.html").write_text(
+        "{% extends 'base.html' %}\n{% block content %}\n{% if %}\n"
+    )
     result = cli("build", "--site", str(site))
     assert result.code == 1
     assert "index.html:3:1: error: template error" in result.err
@@ -130,7 +135,8 @@ def test_site_theme_overrides_templates_and_assets(cli, site: Path) -> None:
     (site / "theme/templates").mkdir(parents=True)
     (site / "theme/static").mkdir(parents=True)
     (site / "theme/templates/404.html").write_text(
-        "{% extends 'base.html' %}{% block content %}<h1>Lost in the ladder</h1>{% endblock %}")
+        "{% extends 'base.html' %}{% block content %}<h1>Lost in the ladder</h1>{% endblock %}"
+    )
     (site / "theme/static/style.css").write_text("body { color: rebeccapurple; }")
     assert cli("build", "--site", str(site)).code == 0
     assert "Lost in the ladder" in (site / "_site/404.html").read_text()
@@ -178,7 +184,10 @@ def test_base_url_gives_canonical_links_and_absolute_404(cli, site: Path) -> Non
     result = cli("build", "--site", str(site), "--base-url", "https://example.org/ladders")
     assert result.code == 0
     level = (site / "_site/acme-engineering/levels/mid/index.html").read_text()
-    assert '<link rel="canonical" href="https://example.org/ladders/acme-engineering/levels/mid/">' in level
+    assert (
+        '<link rel="canonical" href="https://example.org/ladders/acme-engineering/levels/mid/">'
+        in level
+    )
     missing = (site / "_site/404.html").read_text()
     assert 'href="/ladders/assets/style.css?v=' in missing
 
@@ -187,16 +196,18 @@ def test_hostile_text_is_rendered_inert(cli, site: Path) -> None:
     framework = site / "frameworks/acme-engineering.yaml"
     text = framework.read_text()
     text = text.replace("name: Acme Test Co", "name: \"<script>alert('org')</script>\"")
-    text = text.replace("- Asks for feedback on their work.",
-                        "- \"<img src=x onerror=alert(1)> [x](javascript:alert(2)) <b onclick=y>\"")
-    text = text.replace("title: Engineering ladder", "title: \"</title><script>alert(3)</script>\"")
+    text = text.replace(
+        "- Asks for feedback on their work.",
+        '- "<img src=x onerror=alert(1)> [x](javascript:alert(2)) <b onclick=y>"',
+    )
+    text = text.replace("title: Engineering ladder", 'title: "</title><script>alert(3)</script>"')
     framework.write_text(text)
     assert cli("build", "--site", str(site)).code == 0
     for page in (site / "_site").rglob("*.html"):
         html = page.read_text()
         assert "<script" not in html, page
         assert "<img src=x" not in html and "<b onclick" not in html, page
-        assert "href=\"javascript" not in html.lower(), page
+        assert 'href="javascript' not in html.lower(), page
 
 
 def test_symlink_escaping_the_site_is_refused(cli, site: Path, tmp_path: Path) -> None:
@@ -219,6 +230,6 @@ def test_verbose_build_shows_stage_timings(cli, site: Path) -> None:
 def test_pages_are_well_formed_documents(cli, site: Path, name: str) -> None:
     cli("build", "--site", str(site))
     html = (site / "_site" / name).read_text()
-    assert html.startswith("<!doctype html>\n<html lang=\"en\">")
+    assert html.startswith('<!doctype html>\n<html lang="en">')
     assert html.count("<main") == 1 and 'class="skip-link" href="#main"' in html
     assert "<h1" in html and html.count("<h1") == 1

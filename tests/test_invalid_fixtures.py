@@ -22,7 +22,8 @@ EXPECT = re.compile(rb"^# expect: (\d+):(\d+) (error|warning) ([a-z-]+)$", re.MU
 
 def expected(path: Path) -> set[tuple[int, int, str, str]]:
     found = {
-        (int(m[1]), int(m[2]), m[3].decode(), m[4].decode()) for m in EXPECT.finditer(path.read_bytes())
+        (int(m[1]), int(m[2]), m[3].decode(), m[4].decode())
+        for m in EXPECT.finditer(path.read_bytes())
     }
     assert found, f"{path.name} declares no '# expect:' line"
     return found
@@ -33,8 +34,10 @@ def test_fixture_reports_exactly_the_expected_problems(path: Path) -> None:
     result = check_paths([path])
     actual = {(p.line, p.col, p.severity.value, p.rule) for p in result.problems}
     assert actual == expected(path)
-    assert all(p.path == str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd())
-               else True for p in result.problems)
+    assert all(
+        p.path == str(path.relative_to(Path.cwd())) if path.is_relative_to(Path.cwd()) else True
+        for p in result.problems
+    )
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -51,7 +54,9 @@ def test_cli_exit_code_and_no_traceback(path: Path, cli) -> None:
 def test_validate_as_a_real_process_prints_no_traceback() -> None:
     process = subprocess.run(
         [sys.executable, "-m", "ladderpress", "validate", *map(str, CASES)],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert process.returncode == 1
     assert "Traceback" not in process.stderr

@@ -7,8 +7,15 @@ from ladderpress.markdown import is_safe_link, render_block, render_inline
 
 @pytest.mark.parametrize(
     "url",
-    ["javascript:alert(1)", "JAVASCRIPT:alert(1)", " javascript:alert(1)", "java\tscript:alert(1)",
-     "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", "file:///etc/passwd"],
+    [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+    ],
 )
 def test_unsafe_links_are_refused(url: str) -> None:
     assert not is_safe_link(url)
@@ -16,8 +23,15 @@ def test_unsafe_links_are_refused(url: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "url", ["https://example.org/a", "http://example.org", "mailto:a@example.org", "../x/", "#anchor",
-            "page.html"],
+    "url",
+    [
+        "https://example.org/a",
+        "http://example.org",
+        "mailto:a@example.org",
+        "../x/",
+        "#anchor",
+        "page.html",
+    ],
 )
 def test_safe_links_are_kept(url: str) -> None:
     assert is_safe_link(url)

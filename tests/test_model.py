@@ -45,7 +45,10 @@ def test_statement_ids_are_explicit_or_derived() -> None:
     first, second = testing.at("junior")
     assert (first.id, first.explicit_id) == ("testing--junior-1", False)
     assert (second.id, second.explicit_id, second.anchor) == (
-        "testing-reads-failures", True, "s-testing-reads-failures")
+        "testing-reads-failures",
+        True,
+        "s-testing-reads-failures",
+    )
     assert second.examples == ("Fixed a flaky date test.",)
 
 

@@ -30,7 +30,14 @@ def test_positions_of_keys_and_values() -> None:
 
 def test_dates_stay_strings_and_scalars_keep_their_types() -> None:
     doc = parse_text("f.yaml", "d: 2026-01-02\nn: 3\nf: 1.5\nb: true\nz: ~\ns: '2026-01-02'\n")
-    assert doc.data == {"d": "2026-01-02", "n": 3, "f": 1.5, "b": True, "z": None, "s": "2026-01-02"}
+    assert doc.data == {
+        "d": "2026-01-02",
+        "n": 3,
+        "f": 1.5,
+        "b": True,
+        "z": None,
+        "s": "2026-01-02",
+    }
 
 
 def test_duplicate_keys_are_refused_at_the_second_key() -> None:
@@ -56,8 +63,11 @@ def test_small_aliases_are_fine() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["[" * 100_000 + "]" * 100_000, "{a: " * 5000 + "1" + "}" * 5000,
-     "".join("  " * i + "k:\n" for i in range(200))],
+    [
+        "[" * 100_000 + "]" * 100_000,
+        "{a: " * 5000 + "1" + "}" * 5000,
+        "".join("  " * i + "k:\n" for i in range(200)),
+    ],
 )
 def test_deep_nesting_is_an_error_not_a_crash(text: str) -> None:
     _, _, rule, _ = only_problem(text)
@@ -66,8 +76,12 @@ def test_deep_nesting_is_an_error_not_a_crash(text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["a: !!python/object/apply:os.system [echo hi]\n", "a: !custom 1\n", "a: !!binary aGk=\n",
-     "a: !!set {x}\n"],
+    [
+        "a: !!python/object/apply:os.system [echo hi]\n",
+        "a: !custom 1\n",
+        "a: !!binary aGk=\n",
+        "a: !!set {x}\n",
+    ],
 )
 def test_unknown_tags_are_refused(text: str) -> None:
     assert only_problem(text)[2] == "yaml-tag"
@@ -86,13 +100,13 @@ def test_several_documents_are_refused() -> None:
 
 
 def test_tab_indentation_says_so() -> None:
-    line, col, rule, message = only_problem("a:\n\tb: 1\n")
+    line, _, rule, message = only_problem("a:\n\tb: 1\n")
     assert (line, rule) == (2, "yaml-syntax")
     assert "tab" in message
 
 
 def test_syntax_error_names_where_the_construct_started() -> None:
-    line, _, rule, message = only_problem("a: [1, 2\nb: 3\n")
+    _, _, rule, message = only_problem("a: [1, 2\nb: 3\n")
     assert rule == "yaml-syntax"
     assert "line 1" in message
 
@@ -116,7 +130,9 @@ def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     assert read_document(file).data == {"a": 1}
 
 
-def test_size_limit_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_size_limit_is_checked_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(source, "MAX_FILE_BYTES", 1000)
     file = tmp_path / "big.yaml"
     file.write_text("a: " + "x" * 2000 + "\n")

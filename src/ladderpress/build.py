@@ -58,7 +58,9 @@ def load_frameworks(config: SiteConfig) -> tuple[list[Framework], list[Problem]]
     return result.frameworks, result.problems
 
 
-def render_site(config: SiteConfig, pages: list[Page], assets: dict[str, Asset]) -> dict[str, bytes]:
+def render_site(
+    config: SiteConfig, pages: list[Page], assets: dict[str, Asset]
+) -> dict[str, bytes]:
     renderer = Renderer(config, assets)
     files = {page.output_path: renderer.render(page) for page in pages}
     for asset in assets.values():

@@ -67,8 +67,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         for stage, seconds in report.timings.items():
             print(f"  {stage:<14} {seconds * 1000:8.1f} ms", file=sys.stderr)
     elif report.warnings and not args.quiet:
-        print(f"{len(report.warnings)} warning(s); run 'ladderpress validate' to see them",
-              file=sys.stderr)
+        print(
+            f"{len(report.warnings)} warning(s); run 'ladderpress validate' to see them",
+            file=sys.stderr,
+        )
     if not args.quiet:
         print(report.summary(out))
     return EXIT_OK
@@ -82,15 +84,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except InputError as exc:
         _print_problems(exc.problems)
         return EXIT_INVALID
-    return serve(config, host=args.host, port=args.port, out=Path(args.out) if args.out else None,
-                 open_browser=args.open)
+    return serve(
+        config,
+        host=args.host,
+        port=args.port,
+        out=Path(args.out) if args.out else None,
+        open_browser=args.open,
+    )
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--site", default=".", metavar="DIR",
-                        help="site folder holding ladderpress.yaml and frameworks/ (default: .)")
-    parser.add_argument("--config", metavar="FILE",
-                        help="site config file (default: DIR/ladderpress.yaml, if present)")
+    parser.add_argument(
+        "--site",
+        default=".",
+        metavar="DIR",
+        help="site folder holding ladderpress.yaml and frameworks/ (default: .)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="site config file (default: DIR/ladderpress.yaml, if present)",
+    )
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -102,14 +116,23 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     validate = commands.add_parser(
-        "validate", help="check framework files and report every problem with file:line:col",
+        "validate",
+        help="check framework files and report every problem with file:line:col",
         description="Check framework files against the schema and the semantic rules, and "
-                    "report every problem as path:line:col. Exit 0 when valid, 1 when not.",
+        "report every problem as path:line:col. Exit 0 when valid, 1 when not.",
     )
-    validate.add_argument("paths", nargs="*", metavar="PATH",
-                          help="framework files or folders (default: the site's frameworks/)")
-    validate.add_argument("--format", choices=["text", "github", "json"], default="text",
-                          help="text (default), github workflow annotations, or json")
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="framework files or folders (default: the site's frameworks/)",
+    )
+    validate.add_argument(
+        "--format",
+        choices=["text", "github", "json"],
+        default="text",
+        help="text (default), github workflow annotations, or json",
+    )
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     validate.add_argument("--errors-only", action="store_true", help="do not show warnings")
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
@@ -117,31 +140,39 @@ def make_parser() -> argparse.ArgumentParser:
     validate.set_defaults(handler=cmd_validate)
 
     build_cmd = commands.add_parser(
-        "build", help="build the site into the output folder",
+        "build",
+        help="build the site into the output folder",
         description="Validate the frameworks and build the static site. A failed build "
-                    "leaves the previous output untouched.",
+        "leaves the previous output untouched.",
     )
     _site_options(build_cmd)
     build_cmd.add_argument("-o", "--out", metavar="DIR", help="output folder (default: _site)")
-    build_cmd.add_argument("--base-url", metavar="URL",
-                           help="absolute URL the site is published at, for canonical links")
-    build_cmd.add_argument("--clean", action="store_true",
-                           help="rewrite every file, even those that did not change")
+    build_cmd.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="absolute URL the site is published at, for canonical links",
+    )
+    build_cmd.add_argument(
+        "--clean", action="store_true", help="rewrite every file, even those that did not change"
+    )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
-    build_cmd.add_argument("-v", "--verbose", action="store_true",
-                           help="show warnings and time per stage")
+    build_cmd.add_argument(
+        "-v", "--verbose", action="store_true", help="show warnings and time per stage"
+    )
     build_cmd.set_defaults(handler=cmd_build)
 
     serve_cmd = commands.add_parser(
-        "serve", help="build, serve on localhost and rebuild on every change",
+        "serve",
+        help="build, serve on localhost and rebuild on every change",
         description="Build the site, serve it on 127.0.0.1 and rebuild when a framework, the "
-                    "config or the theme changes; the browser reloads by itself.",
+        "config or the theme changes; the browser reloads by itself.",
     )
     _site_options(serve_cmd)
     serve_cmd.add_argument("-o", "--out", metavar="DIR", help="output folder (default: _site)")
     serve_cmd.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve_cmd.add_argument("-p", "--port", type=int, default=8000,
-                           help="port (default: 8000; 0 picks a free one)")
+    serve_cmd.add_argument(
+        "-p", "--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)"
+    )
     serve_cmd.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_cmd.set_defaults(handler=cmd_serve)
     return parser

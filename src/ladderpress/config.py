@@ -43,8 +43,12 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
     """
     root = root.resolve()
     path = config_file if config_file is not None else root / CONFIG_NAME
-    defaults = SiteConfig(root=root, frameworks_dir=root / "frameworks",
-                          theme_dir=root / "theme", output_dir=root / "_site")
+    defaults = SiteConfig(
+        root=root,
+        frameworks_dir=root / "frameworks",
+        theme_dir=root / "theme",
+        output_dir=root / "_site",
+    )
     if config_file is None and not path.exists():
         return defaults
     doc = read_document(path, _display(path))

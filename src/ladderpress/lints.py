@@ -50,7 +50,8 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
             if earlier is not None:
                 line = doc.position(_statement_path(*earlier)).line
                 yield _warn(
-                    doc, _statement_path(competency, statement),
+                    doc,
+                    _statement_path(competency, statement),
                     f"repeats the statement at line {line}; state it once, at the lowest level "
                     "that expects it",
                     "duplicate-statement",
@@ -65,7 +66,8 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
             if _similar(wa, wb):
                 line = doc.position(_statement_path(competency, a)).line
                 yield _warn(
-                    doc, _statement_path(competency, b),
+                    doc,
+                    _statement_path(competency, b),
                     f"nearly repeats the statement at line {line} (level '{a.level}'); make "
                     "the difference between the levels explicit",
                     "near-duplicate-statement",
@@ -81,19 +83,23 @@ def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:
                 where: JsonPath = ("competencies", competency.index, "expectations", level_id)
                 if not framework.cumulative and 0 < counts[i] < counts[i - 1]:
                     yield _warn(
-                        doc, where,
+                        doc,
+                        where,
                         f"'{level_id}' expects less than '{lower}' below it in "
                         f"'{competency.id}' ({counts[i]} statement(s) against {counts[i - 1]}); "
                         "a higher level should include what the lower one expects",
-                        "expects-less", key=True,
+                        "expects-less",
+                        key=True,
                     )
                 following = counts[i + 1] if i + 1 < len(counts) else 0
                 if counts[i] == 0 and counts[i - 1] and following:
                     yield _warn(
-                        doc, ("competencies", competency.index, "expectations"),
+                        doc,
+                        ("competencies", competency.index, "expectations"),
                         f"'{level_id}' has no statements in '{competency.id}' although "
                         f"'{lower}' and '{track.levels[i + 1]}' do; fill the gap",
-                        "level-gap", key=True,
+                        "level-gap",
+                        key=True,
                     )
 
 

@@ -137,11 +137,15 @@ class Framework:
                 result.append((track, previous, following))
         return result
 
-    def inherited(self, competency: Competency, level_id: str) -> list[tuple[str, tuple[Statement, ...]]]:
+    def inherited(
+        self, competency: Competency, level_id: str
+    ) -> list[tuple[str, tuple[Statement, ...]]]:
         """Statements a level carries from the levels below it (cumulative frameworks only)."""
         if not self.cumulative:
             return []
-        return [(lower, competency.at(lower)) for lower in self.below[level_id] if competency.at(lower)]
+        return [
+            (lower, competency.at(lower)) for lower in self.below[level_id] if competency.at(lower)
+        ]
 
     def equivalents(self, level_id: str) -> list[str]:
         found: list[str] = []
@@ -185,7 +189,9 @@ def _trie_order(tracks: list[Track], depth: int) -> list[Track]:
 
 def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
     if isinstance(raw, str):
-        return Statement(f"{competency}--{level}-{index + 1}", raw, (), False, competency, level, index)
+        return Statement(
+            f"{competency}--{level}-{index + 1}", raw, (), False, competency, level, index
+        )
     explicit = "id" in raw
     statement_id = raw["id"] if explicit else f"{competency}--{level}-{index + 1}"
     examples = tuple(raw.get("examples", ()))
@@ -203,8 +209,13 @@ def _level_order(tracks: tuple[Track, ...]) -> tuple[str, ...]:
 def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
     """Build the model from data that passed schema and semantic validation."""
     tracks = tuple(
-        Track(t["id"], t["name"], t.get("kind", "individual-contributor"), t.get("description"),
-              tuple(t["levels"]))
+        Track(
+            t["id"],
+            t["name"],
+            t.get("kind", "individual-contributor"),
+            t.get("description"),
+            tuple(t["levels"]),
+        )
         for t in data["tracks"]
     )
     levels = {
@@ -240,8 +251,12 @@ def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
         for index, raw in enumerate(data["competencies"])
     }
     categories = tuple(
-        Category(c["id"], c["name"], c.get("description"),
-                 tuple(k for k, v in competencies.items() if v.category == c["id"]))
+        Category(
+            c["id"],
+            c["name"],
+            c.get("description"),
+            tuple(k for k, v in competencies.items() if v.category == c["id"]),
+        )
         for c in data["categories"]
     )
     below: dict[str, tuple[str, ...]] = {}

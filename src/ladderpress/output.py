@@ -64,16 +64,24 @@ def _check_ownership(out: Path) -> dict[str, str]:
     if not out.exists():
         return {}
     if not out.is_dir():
-        raise InputError([error(str(out), 1, 1, "output path exists and is not a folder", "output")])
+        raise InputError(
+            [error(str(out), 1, 1, "output path exists and is not a folder", "output")]
+        )
     manifest = _read_manifest(out)
     if manifest is None:
         if any(out.iterdir()):
-            raise InputError([error(
-                str(out), 1, 1,
-                "output folder is not empty and was not made by ladderpress; "
-                "choose another --out or empty it first",
-                "output",
-            )])
+            raise InputError(
+                [
+                    error(
+                        str(out),
+                        1,
+                        1,
+                        "output folder is not empty and was not made by ladderpress; "
+                        "choose another --out or empty it first",
+                        "output",
+                    )
+                ]
+            )
         return {}
     return manifest
 

@@ -6,6 +6,7 @@ folder pages end with "/", and files keep their name ("404.html").
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -43,7 +44,7 @@ def competency_url(framework: Framework, competency_id: str) -> str:
     return f"{framework.slug}/competencies/{competency_id}/"
 
 
-URLS = {
+URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
     "level": level_url,
@@ -61,19 +62,23 @@ def framework_pages(framework: Framework) -> list[Page]:
         )
     ]
     for level in framework.levels.values():
-        pages.append(Page(
-            level_url(framework, level.id),
-            "level.html",
-            f"{level.name} — {framework.organisation.name} {framework.title}",
-            {"framework": framework, "level": level},
-        ))
+        pages.append(
+            Page(
+                level_url(framework, level.id),
+                "level.html",
+                f"{level.name} — {framework.organisation.name} {framework.title}",
+                {"framework": framework, "level": level},
+            )
+        )
     for competency in framework.competencies.values():
-        pages.append(Page(
-            competency_url(framework, competency.id),
-            "competency.html",
-            f"{competency.name} — {framework.organisation.name} {framework.title}",
-            {"framework": framework, "competency": competency},
-        ))
+        pages.append(
+            Page(
+                competency_url(framework, competency.id),
+                "competency.html",
+                f"{competency.name} — {framework.organisation.name} {framework.title}",
+                {"framework": framework, "competency": competency},
+            )
+        )
     return pages
 
 

@@ -73,7 +73,9 @@ def format_github(problem: Problem) -> str:
             f"title={_github_escape('ladderpress ' + problem.rule, is_property=True)}",
         ]
     )
-    return f"::{problem.severity.value} {props}::{_github_escape(problem.message, is_property=False)}"
+    return (
+        f"::{problem.severity.value} {props}::{_github_escape(problem.message, is_property=False)}"
+    )
 
 
 def format_json(problems: list[Problem]) -> str:

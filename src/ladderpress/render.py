@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,8 +100,7 @@ class Renderer:
 
     @pass_context
     def _url(self, context: Context, kind: str, *args: Any) -> str:
-        builder: Callable[..., str] = URLS[kind]
-        return self._link(context, builder(*args))
+        return self._link(context, URLS[kind](*args))
 
     @pass_context
     def _asset(self, context: Context, name: str) -> str:
@@ -118,18 +116,26 @@ class Renderer:
             html = template.render(page=page, canonical=self.canonical(page), **page.context)
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or page.template
-            raise InputError([error(where, exc.lineno or 1, 1, f"template error: {exc.message}",
-                                    "template")]) from None
+            raise InputError(
+                [error(where, exc.lineno or 1, 1, f"template error: {exc.message}", "template")]
+            ) from None
         except jinja2.TemplateNotFound as exc:
-            raise InputError([error(page.template, 1, 1, f"template not found: {exc.name}",
-                                    "template")]) from None
+            raise InputError(
+                [error(page.template, 1, 1, f"template not found: {exc.name}", "template")]
+            ) from None
         except Exception as exc:  # a theme is code: report its failure, keep the old site
-            raise InputError([error(
-                _template_file(self.env, page.template), _template_line(exc), 1,
-                f"rendering {page.url or 'the home page'} failed: "
-                f"{type(exc).__name__}: {exc}",
-                "template",
-            )]) from None
+            raise InputError(
+                [
+                    error(
+                        _template_file(self.env, page.template),
+                        _template_line(exc),
+                        1,
+                        f"rendering {page.url or 'the home page'} failed: "
+                        f"{type(exc).__name__}: {exc}",
+                        "template",
+                    )
+                ]
+            ) from None
         return html.encode("utf-8")
 
 

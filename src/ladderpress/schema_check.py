@@ -24,6 +24,19 @@ def validator_for(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
+# The stubs type these attributes as possibly unset; after iter_errors they are always set.
+def _instance(error: ValidationError) -> Any:
+    return error.instance
+
+
+def _expected(error: ValidationError) -> Any:
+    return error.validator_value
+
+
+def _schema(error: ValidationError) -> dict[str, Any]:
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
 def _kind(value: Any) -> str:
     if value is None:
         return "nothing (an empty value)"
@@ -61,8 +74,8 @@ def _path_label(path: JsonPath) -> str:
 
 
 def _pattern_message(error: ValidationError) -> str:
-    pattern = str(error.schema.get("pattern", ""))
-    value = _short(error.instance)
+    pattern = str(_schema(error).get("pattern", ""))
+    value = _short(_instance(error))
     if pattern.startswith("^[a-z0-9]+"):
         return f"{value} is not a valid id: {_ID_HINT}"
     if pattern.startswith("^[0-9]{4}"):
@@ -74,8 +87,8 @@ def _pattern_message(error: ValidationError) -> str:
 
 def _describe(error: ValidationError) -> str:
     kind = error.validator
-    value = error.instance
-    schema_value = error.validator_value
+    value = _instance(error)
+    schema_value = _expected(error)
     if kind == "type":
         wanted = schema_value if isinstance(schema_value, list) else [schema_value]
         words = " or ".join(_TYPE_WORDS.get(str(w), str(w)) for w in wanted)
@@ -88,7 +101,9 @@ def _describe(error: ValidationError) -> str:
     if kind == "format":
         return f"{_short(value)} is not a valid {schema_value}"
     if kind in ("minItems", "minProperties"):
-        return "must not be empty" if schema_value == 1 else f"needs at least {schema_value} entries"
+        return (
+            "must not be empty" if schema_value == 1 else f"needs at least {schema_value} entries"
+        )
     if kind == "uniqueItems":
         seen: list[Any] = []
         for item in value:
@@ -117,7 +132,8 @@ def _branch_for(error: ValidationError) -> ValidationError | None:
     candidates = [e for e in error.context or [] if e.validator != "type" or e.relative_path]
     if not candidates:
         return None
-    return best_match(candidates)
+    match: ValidationError | None = best_match(candidates)
+    return match
 
 
 def _problems_for(doc: Document, error: ValidationError) -> Iterator[Problem]:
@@ -128,36 +144,48 @@ def _problems_for(doc: Document, error: ValidationError) -> Iterator[Problem]:
         if branch is not None:
             yield from _problems_for(doc, branch)
             return
-        if isinstance(error.instance, (dict, list)) or error.instance is None:
+        if isinstance(_instance(error), (dict, list)) or _instance(error) is None:
             yield problem_at(
-                doc, where, f"expected text or a mapping with 'text', found {_kind(error.instance)}",
+                doc,
+                where,
+                f"expected text or a mapping with 'text', found {_kind(_instance(error))}",
                 "schema",
             )
             return
     if kind == "required":
-        missing = [name for name in error.validator_value if name not in error.instance]
+        missing = [name for name in _expected(error) if name not in _instance(error)]
         for name in missing:
             yield problem_at(
-                doc, where, f"{_path_label(where)} is missing the required property '{name}'",
+                doc,
+                where,
+                f"{_path_label(where)} is missing the required property '{name}'",
                 "schema-required",
             )
         return
     if kind == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        for extra in sorted(set(error.instance) - set(allowed)):
+        allowed = sorted(_schema(error).get("properties", {}))
+        for extra in sorted(set(_instance(error)) - set(allowed)):
             hint = difflib.get_close_matches(extra, allowed, n=1)
-            suggestion = f" (did you mean '{hint[0]}'?)" if hint else f"; allowed: {', '.join(allowed)}"
+            suggestion = (
+                f" (did you mean '{hint[0]}'?)" if hint else f"; allowed: {', '.join(allowed)}"
+            )
             yield problem_at(
-                doc, (*where, extra), f"unknown property '{extra}'{suggestion}",
-                "schema-unknown-property", key=True,
+                doc,
+                (*where, extra),
+                f"unknown property '{extra}'{suggestion}",
+                "schema-unknown-property",
+                key=True,
             )
         return
     if kind == "propertyNames":
         for sub in error.context or []:
-            key = sub.instance
+            key = _instance(sub)
             yield problem_at(
-                doc, (*where, key), f"{_short(key)} is not a valid id: {_ID_HINT}",
-                "schema", key=True,
+                doc,
+                (*where, key),
+                f"{_short(key)} is not a valid id: {_ID_HINT}",
+                "schema",
+                key=True,
             )
         return
     yield problem_at(doc, where, f"{_path_label(where)}: {_describe(error)}", "schema")

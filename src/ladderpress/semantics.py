@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+
 from .problems import Problem, Severity
 from .source import Document, JsonPath, problem_at
 
 # Names that cannot be folder names on Windows, where many sites are built and previewed.
 RESERVED_DEVICE_NAMES = frozenset(
-    ["con", "prn", "aux", "nul"]
-    + [f"com{i}" for i in range(10)]
-    + [f"lpt{i}" for i in range(10)]
+    ["con", "prn", "aux", "nul"] + [f"com{i}" for i in range(10)] + [f"lpt{i}" for i in range(10)]
 )
 
 
@@ -31,14 +30,17 @@ def _unique_ids(doc: Document, section: str, what: str) -> Iterator[Problem]:
         if item_id in first_seen:
             line = doc.position((section, first_seen[item_id], "id")).line
             yield problem_at(
-                doc, where, f"duplicate {what} id '{item_id}' (also used at line {line})",
+                doc,
+                where,
+                f"duplicate {what} id '{item_id}' (also used at line {line})",
                 "unique-id",
             )
         else:
             first_seen[item_id] = index
         if item_id in RESERVED_DEVICE_NAMES:
             yield problem_at(
-                doc, where,
+                doc,
+                where,
                 f"'{item_id}' is a reserved device name on Windows and cannot be a folder; "
                 "choose another id",
                 "reserved-id",
@@ -56,7 +58,8 @@ def _track_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
             where: JsonPath = ("tracks", t_index, "levels", l_index)
             if level_id not in level_ids:
                 yield problem_at(
-                    doc, where,
+                    doc,
+                    where,
                     f"track '{track['id']}' lists unknown level '{level_id}'"
                     f"{_suggest(level_id, level_ids)}; define it under 'levels'",
                     "unknown-level",
@@ -67,7 +70,8 @@ def _track_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
             if level_id in prefix_of and prefix_of[level_id][1] != prefix:
                 other = prefix_of[level_id][0]
                 yield problem_at(
-                    doc, where,
+                    doc,
+                    where,
                     f"level '{level_id}' is on tracks '{other}' and '{track['id']}' with different "
                     "levels below it; tracks may share only their first levels, in the same order",
                     "track-branch",
@@ -77,7 +81,8 @@ def _track_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
             if position is not None:
                 if last is not None and position < last[1]:
                     yield problem_at(
-                        doc, where,
+                        doc,
+                        where,
                         f"level '{level_id}' (position {position:g}) comes after '{last[0]}' "
                         f"(position {last[1]:g}) on track '{track['id']}'; list levels lowest "
                         "first, or correct their positions",
@@ -87,7 +92,8 @@ def _track_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
     for index, level in enumerate(data["levels"]):
         if level["id"] not in on_a_track:
             yield problem_at(
-                doc, ("levels", index, "id"),
+                doc,
+                ("levels", index, "id"),
                 f"level '{level['id']}' is on no track; add it to a track's 'levels'",
                 "level-without-track",
             )
@@ -104,7 +110,8 @@ def _competency_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
         used_categories.add(category)
         if category not in category_ids:
             yield problem_at(
-                doc, (*base, "category"),
+                doc,
+                (*base, "category"),
                 f"unknown category '{category}'{_suggest(category, category_ids)}; "
                 "define it under 'categories'",
                 "unknown-category",
@@ -113,16 +120,20 @@ def _competency_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
             where: JsonPath = (*base, "expectations", level_id)
             if level_id not in level_ids:
                 yield problem_at(
-                    doc, where,
+                    doc,
+                    where,
                     f"expectations name unknown level '{level_id}'{_suggest(level_id, level_ids)}",
-                    "unknown-level", key=True,
+                    "unknown-level",
+                    key=True,
                 )
             if not items:
                 yield problem_at(
-                    doc, where,
+                    doc,
+                    where,
                     f"no statements for level '{level_id}' in '{competency['id']}'; add at least "
                     "one, or remove the level from this competency",
-                    "empty-expectations", key=True,
+                    "empty-expectations",
+                    key=True,
                 )
             for s_index, item in enumerate(items):
                 if isinstance(item, dict) and "id" in item:
@@ -131,7 +142,8 @@ def _competency_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
                     if previous is not None:
                         line = doc.position(previous).line
                         yield problem_at(
-                            doc, statement_where,
+                            doc,
+                            statement_where,
                             f"duplicate statement id '{item['id']}' (also used at line {line})",
                             "unique-id",
                         )
@@ -140,9 +152,11 @@ def _competency_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
     for index, category in enumerate(data["categories"]):
         if category["id"] not in used_categories:
             yield problem_at(
-                doc, ("categories", index, "id"),
+                doc,
+                ("categories", index, "id"),
                 f"category '{category['id']}' has no competencies; add one or remove it",
-                "empty-category", severity=Severity.WARNING,
+                "empty-category",
+                severity=Severity.WARNING,
             )
 
 
@@ -151,7 +165,8 @@ def _equivalence_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]
         for l_index, level_id in enumerate(equivalence["levels"]):
             if level_id not in level_ids:
                 yield problem_at(
-                    doc, ("equivalences", e_index, "levels", l_index),
+                    doc,
+                    ("equivalences", e_index, "levels", l_index),
                     f"equivalence names unknown level '{level_id}'{_suggest(level_id, level_ids)}",
                     "unknown-level",
                 )
@@ -160,7 +175,9 @@ def _equivalence_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]
 def check_semantics(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
     for section, what in (
-        ("tracks", "track"), ("levels", "level"), ("categories", "category"),
+        ("tracks", "track"),
+        ("levels", "level"),
+        ("categories", "category"),
         ("competencies", "competency"),
     ):
         problems.extend(_unique_ids(doc, section, what))

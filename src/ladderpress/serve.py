@@ -30,8 +30,9 @@ def _rebuild(config: SiteConfig, out: Path) -> bool:
     return True
 
 
-def serve(config: SiteConfig, *, host: str, port: int, out: Path | None = None,
-          open_browser: bool = False) -> int:
+def serve(
+    config: SiteConfig, *, host: str, port: int, out: Path | None = None, open_browser: bool = False
+) -> int:
     from livereload import Server
 
     out = (out or config.output_dir).resolve()
@@ -39,8 +40,12 @@ def serve(config: SiteConfig, *, host: str, port: int, out: Path | None = None,
         return 1
     port = port or free_port(host)
     server = Server()
-    watched = [config.frameworks_dir, config.theme_dir, config.root / "ladderpress.yaml",
-               config.static_dir]
+    watched = [
+        config.frameworks_dir,
+        config.theme_dir,
+        config.root / "ladderpress.yaml",
+        config.static_dir,
+    ]
     for path in watched:
         server.watch(str(path), lambda: _rebuild(config, out), delay=0.3)
     url = f"http://{host}:{port}/"

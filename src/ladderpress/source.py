@@ -69,7 +69,8 @@ class Document:
 
 
 def _mark(event: yaml.Event) -> Position:
-    return Position(event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    return Position(mark.line + 1, mark.column + 1) if mark is not None else Position(1, 1)
 
 
 @dataclass
@@ -121,8 +122,10 @@ class _Builder:
             self._remember(frame.anchor, frame.value, self.count - frame.count_at_start)
 
     def _expects_key(self) -> bool:
-        return bool(self.stack) and isinstance(self.stack[-1].value, dict) and (
-            self.stack[-1].pending_key is None
+        return (
+            bool(self.stack)
+            and isinstance(self.stack[-1].value, dict)
+            and (self.stack[-1].pending_key is None)
         )
 
     def _tick(self, event: yaml.Event, amount: int = 1) -> None:
@@ -164,7 +167,7 @@ class _Builder:
                 frame.value.append(value)
         return where
 
-    def _open(self, event: yaml.Event) -> None:
+    def _open(self, event: yaml.MappingStartEvent | yaml.SequenceStartEvent) -> None:
         is_map = isinstance(event, yaml.MappingStartEvent)
         if self._expects_key():
             raise self.fail(event, "mapping keys must be plain text", "yaml-key")
@@ -189,7 +192,9 @@ class _Builder:
         frame = self.stack[-1]
         tag = self._tag_of(event)
         if tag == "tag:yaml.org,2002:merge":
-            raise self.fail(event, "merge keys (<<) are not supported; write the keys out", "yaml-merge")
+            raise self.fail(
+                event, "merge keys (<<) are not supported; write the keys out", "yaml-merge"
+            )
         key = event.value if tag == _STR else str(self._scalar(event))
         where = (*frame.path, key)
         assert isinstance(frame.value, dict)
@@ -207,7 +212,10 @@ class _Builder:
     def _tag_of(event: yaml.ScalarEvent) -> str:
         if event.tag in (None, "!"):
             if event.implicit[0]:
-                return str(_resolver.resolve(yaml.ScalarNode, event.value, (True, False)))
+                resolved = _resolver.resolve(  # type: ignore[no-untyped-call]
+                    yaml.ScalarNode, event.value, (True, False)
+                )
+                return str(resolved)
             return _STR
         return str(event.tag)
 
@@ -263,10 +271,13 @@ def parse_text(path: str, text: str) -> Document:
         message = exc.problem or exc.context or "invalid YAML"
         context = exc.context_mark
         if exc.context and context is not None and context.line != getattr(mark, "line", None):
-            message += f" ({exc.context} that starts at line {context.line + 1}, column {context.column + 1})"
+            start = f"line {context.line + 1}, column {context.column + 1}"
+            message += f" ({exc.context} that starts at {start})"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message += " (a tab: YAML indentation must use spaces)"
-        raise InputError([error(path, line, col, f"invalid YAML: {message}", "yaml-syntax")]) from None
+        raise InputError(
+            [error(path, line, col, f"invalid YAML: {message}", "yaml-syntax")]
+        ) from None
     except yaml.YAMLError as exc:
         raise InputError([error(path, 1, 1, f"invalid YAML: {exc}", "yaml-syntax")]) from None
     except RecursionError:

@@ -41,7 +41,9 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def discover(paths: list[Path], *, confine_to: Path | None = None) -> tuple[list[Path], list[Problem]]:
+def discover(
+    paths: list[Path], *, confine_to: Path | None = None
+) -> tuple[list[Path], list[Problem]]:
     """Expand folders into their framework files; refuse files that escape `confine_to`."""
     files: list[Path] = []
     problems: list[Problem] = []
@@ -56,11 +58,16 @@ def discover(paths: list[Path], *, confine_to: Path | None = None) -> tuple[list
         for candidate in candidates:
             real = candidate.resolve()
             if confine_to is not None and not real.is_relative_to(confine_to.resolve()):
-                problems.append(error(
-                    display_path(candidate), 1, 1,
-                    "this file links to a place outside the site folder; copy the file in instead",
-                    "outside-site",
-                ))
+                problems.append(
+                    error(
+                        display_path(candidate),
+                        1,
+                        1,
+                        "this file links to a place outside the site folder; "
+                        "copy the file in instead",
+                        "outside-site",
+                    )
+                )
             elif real.is_file():
                 files.append(candidate)
     return files, problems
@@ -69,12 +76,16 @@ def discover(paths: list[Path], *, confine_to: Path | None = None) -> tuple[list
 def _slug_problems(path: Path, shown: str) -> list[Problem]:
     slug = path.stem
     if not SLUG.match(slug):
-        return [error(
-            shown, 1, 1,
-            f"file name '{path.name}' cannot be a framework slug: use lowercase letters a-z, "
-            "digits and single hyphens, for example 'acme-engineering.yaml'",
-            "slug",
-        )]
+        return [
+            error(
+                shown,
+                1,
+                1,
+                f"file name '{path.name}' cannot be a framework slug: use lowercase letters a-z, "
+                "digits and single hyphens, for example 'acme-engineering.yaml'",
+                "slug",
+            )
+        ]
     if slug in RESERVED_SLUGS or slug in RESERVED_DEVICE_NAMES:
         return [error(shown, 1, 1, f"'{slug}' is reserved; rename the file", "slug")]
     return []
@@ -108,11 +119,16 @@ def check_paths(paths: list[Path], *, confine_to: Path | None = None) -> CheckRe
         framework, found = check_file(path)
         problems.extend(found)
         if path.stem in slugs:
-            problems.append(error(
-                display_path(path), 1, 1,
-                f"framework slug '{path.stem}' is also used by {slugs[path.stem]}; rename one file",
-                "slug-collision",
-            ))
+            problems.append(
+                error(
+                    display_path(path),
+                    1,
+                    1,
+                    f"framework slug '{path.stem}' is also used by {slugs[path.stem]}; "
+                    "rename one file",
+                    "slug-collision",
+                )
+            )
             continue
         slugs[path.stem] = display_path(path)
         if framework is not None:
