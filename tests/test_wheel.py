@@ -44,7 +44,12 @@ def test_wheel_installs_and_builds_outside_the_repo(tmp_path: Path) -> None:
     as_module = run(python, "-m", "ladderpress", "build", "--quiet", "--out", "second", cwd=site)
     assert as_module.returncode == 0, as_module.stderr
     # The package must not reach back into the source checkout.
-    located = run(python, "-c", "from ladderpress import resources as r; "
-                  "print(r.default_theme_dir()); print(r.schema_dir())", cwd=site)
+    located = run(
+        python,
+        "-c",
+        "from ladderpress import resources as r; "
+        "print(r.default_theme_dir()); print(r.schema_dir())",
+        cwd=site,
+    )
     assert str(REPO) not in located.stdout
     assert "site-packages" in located.stdout
