@@ -99,3 +99,11 @@ def test_invalid_site_config_is_reported_with_position(cli, site: Path) -> None:
     assert result.code == 1
     assert "ladderpress.yaml:2:11: error:" in result.err
     assert "ladderpress.yaml:3:1: error: unknown property 'colour'" in result.err
+
+
+def test_readme_example_framework_is_valid(cli, tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
+    result = cli("validate", "--strict", str(tmp_path / "example.yaml"))
+    assert result.code == 0, result.err

@@ -64,6 +64,12 @@ def relative_url(target: str, current: str) -> str:
     return relative
 
 
+def link_label(url: str) -> str:
+    """A web address as people read it: no scheme, no trailing slash."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
 def _base_path(config: SiteConfig) -> str:
     return urlsplit(config.base_url).path if config.base_url else "/"
 
@@ -84,6 +90,7 @@ class Renderer:
         )
         self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
         self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
+        self.env.filters["link_label"] = link_label
         self.env.globals.update(
             url=self._url,
             asset=self._asset,
