@@ -107,3 +107,22 @@ def test_readme_example_framework_is_valid(cli, tmp_path: Path) -> None:
     (tmp_path / "example.yaml").write_text(example, encoding="utf-8")
     result = cli("validate", "--strict", str(tmp_path / "example.yaml"))
     assert result.code == 0, result.err
+
+
+def _properties(node: object, where: str = ""):
+    if isinstance(node, dict):
+        for name, child in node.get("properties", {}).items():
+            yield f"{where}.{name}", child
+        for key, child in node.items():
+            yield from _properties(child, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, child in enumerate(node):
+            yield from _properties(child, f"{where}[{index}]")
+
+
+def test_every_schema_property_has_title_and_description() -> None:
+    for name in ("framework.schema.json", "config.schema.json"):
+        schema = json.loads((REPO / "schema" / name).read_text(encoding="utf-8"))
+        assert schema["$id"].endswith(name) and schema["title"] and schema["description"]
+        for where, prop in _properties(schema):
+            assert prop.get("title") and prop.get("description"), f"{name}{where}"

@@ -58,9 +58,8 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
                 )
             else:
                 first_exact[words] = (competency, statement)
-        cells = [s for lvl in framework.level_order for s in competency.at(lvl)]
-        for a, b in combinations(cells, 2):
-            wa, wb = _words(a.text), _words(b.text)
+        cells = [(s, _words(s.text)) for lvl in framework.level_order for s in competency.at(lvl)]
+        for (a, wa), (b, wb) in combinations(cells, 2):
             if a.level == b.level or wa == wb or min(len(wa), len(wb)) < 4:
                 continue
             if _similar(wa, wb):
