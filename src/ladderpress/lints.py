@@ -39,36 +39,49 @@ def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
 
 
+def _comparable_levels(framework: Framework, a: Statement, b: Statement) -> bool:
+    """Whether repeating wording between the two statements' cells is a smell.
+
+    A cumulative framework should state each expectation once. A non-cumulative one
+    restates (and rewords) at every level what it keeps, so there only repeats within one
+    level count.
+    """
+    return framework.cumulative or a.level == b.level
+
+
 def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
-    first_exact: dict[tuple[str, ...], tuple[Competency, Statement]] = {}
+    seen: dict[tuple[str, ...], list[tuple[Competency, Statement]]] = {}
     for competency in framework.competencies.values():
         for statement in (s for lvl in framework.level_order for s in competency.at(lvl)):
             words = _words(statement.text)
             if not words:
                 continue
-            earlier = first_exact.get(words)
-            if earlier is not None:
-                line = doc.position(_statement_path(*earlier)).line
+            earlier = [
+                e for e in seen.get(words, []) if _comparable_levels(framework, e[1], statement)
+            ]
+            if earlier:
+                line = doc.position(_statement_path(*earlier[0])).line
                 yield _warn(
                     doc,
                     _statement_path(competency, statement),
-                    f"repeats the statement at line {line}; state it once, at the lowest level "
-                    "that expects it",
+                    f"repeats the statement at line {line}; state it once"
+                    + (", at the lowest level that expects it" if framework.cumulative else ""),
                     "duplicate-statement",
                 )
-            else:
-                first_exact[words] = (competency, statement)
+            seen.setdefault(words, []).append((competency, statement))
         cells = [(s, _words(s.text)) for lvl in framework.level_order for s in competency.at(lvl)]
+        flagged: set[str] = set()
         for (a, wa), (b, wb) in combinations(cells, 2):
-            if a.level == b.level or wa == wb or min(len(wa), len(wb)) < 4:
+            if wa == wb or min(len(wa), len(wb)) < 4 or b.id in flagged:
                 continue
-            if _similar(wa, wb):
+            if _comparable_levels(framework, a, b) and _similar(wa, wb):
+                flagged.add(b.id)
                 line = doc.position(_statement_path(competency, a)).line
                 yield _warn(
                     doc,
                     _statement_path(competency, b),
-                    f"nearly repeats the statement at line {line} (level '{a.level}'); make "
-                    "the difference between the levels explicit",
+                    f"nearly repeats the statement at line {line} (level '{a.level}'); merge "
+                    "them or make the difference explicit",
                     "near-duplicate-statement",
                 )
 

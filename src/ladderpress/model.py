@@ -16,6 +16,7 @@ class Statement:
     competency: str
     level: str
     index: int
+    evolves: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -137,15 +138,50 @@ class Framework:
                 result.append((track, previous, following))
         return result
 
+    def superseded(self, competency: Competency, level_id: str) -> set[str]:
+        """Ids of lower statements replaced by an `evolves` statement at or below the level."""
+        return {
+            s.evolves
+            for lower in (*self.below[level_id], level_id)
+            for s in competency.at(lower)
+            if s.evolves
+        }
+
     def inherited(
         self, competency: Competency, level_id: str
     ) -> list[tuple[str, tuple[Statement, ...]]]:
         """Statements a level carries from the levels below it (cumulative frameworks only)."""
         if not self.cumulative:
             return []
-        return [
-            (lower, competency.at(lower)) for lower in self.below[level_id] if competency.at(lower)
-        ]
+        replaced = self.superseded(competency, level_id)
+        carried = []
+        for lower in self.below[level_id]:
+            kept = tuple(s for s in competency.at(lower) if s.id not in replaced)
+            if kept:
+                carried.append((lower, kept))
+        return carried
+
+    def expected(self, competency: Competency, level_id: str) -> tuple[Statement, ...]:
+        """Everything a level expects in a competency, inherited statements first."""
+        carried = [s for _, group in self.inherited(competency, level_id) for s in group]
+        return (*carried, *competency.at(level_id))
+
+    def previous(self, level_id: str) -> str | None:
+        """The level just below on the level's track(s); shared prefixes make it unique."""
+        lower = self.below[level_id]
+        return lower[-1] if lower else None
+
+    def steps(self) -> list[tuple[str, str, tuple[Track, ...]]]:
+        """Each promotion step (lower, upper) once, with the tracks it belongs to."""
+        found: dict[tuple[str, str], list[Track]] = {}
+        for track in self.tracks:
+            for lower, upper in zip(track.levels, track.levels[1:], strict=False):
+                found.setdefault((lower, upper), []).append(track)
+        ordered = sorted(found, key=lambda pair: (self.order(pair[0]), self.order(pair[1])))
+        return [(lower, upper, tuple(found[(lower, upper)])) for lower, upper in ordered]
+
+    def order(self, level_id: str) -> int:
+        return self.level_order.index(level_id)
 
     def equivalents(self, level_id: str) -> list[str]:
         found: list[str] = []
@@ -188,14 +224,20 @@ def _trie_order(tracks: list[Track], depth: int) -> list[Track]:
 
 
 def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
+    derived_id = f"{competency}--{level}-{index + 1}"
     if isinstance(raw, str):
-        return Statement(
-            f"{competency}--{level}-{index + 1}", raw, (), False, competency, level, index
-        )
+        return Statement(derived_id, raw, (), False, competency, level, index)
     explicit = "id" in raw
-    statement_id = raw["id"] if explicit else f"{competency}--{level}-{index + 1}"
-    examples = tuple(raw.get("examples", ()))
-    return Statement(statement_id, raw["text"], examples, explicit, competency, level, index)
+    return Statement(
+        raw["id"] if explicit else derived_id,
+        raw["text"],
+        tuple(raw.get("examples", ())),
+        explicit,
+        competency,
+        level,
+        index,
+        raw.get("evolves"),
+    )
 
 
 def _level_order(tracks: tuple[Track, ...]) -> tuple[str, ...]:

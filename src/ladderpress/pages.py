@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .compare import all_pairs, ordered_pair
 from .config import SiteConfig
 from .model import Framework
 
@@ -44,11 +45,23 @@ def competency_url(framework: Framework, competency_id: str) -> str:
     return f"{framework.slug}/competencies/{competency_id}/"
 
 
+def compare_index_url(framework: Framework) -> str:
+    return f"{framework.slug}/compare/"
+
+
+def compare_url(framework: Framework, a: str, b: str) -> str:
+    """The comparison of two levels; the pair is put in ladder order whatever the call."""
+    first, second = ordered_pair(framework, a, b)
+    return f"{framework.slug}/compare/{first}/{second}/"
+
+
 URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
     "level": level_url,
     "competency": competency_url,
+    "compare_index": compare_index_url,
+    "compare": compare_url,
 }
 
 
@@ -77,6 +90,24 @@ def framework_pages(framework: Framework) -> list[Page]:
                 "competency.html",
                 f"{competency.name} — {framework.organisation.name} {framework.title}",
                 {"framework": framework, "competency": competency},
+            )
+        )
+    pages.append(
+        Page(
+            compare_index_url(framework),
+            "compare-index.html",
+            f"Compare levels — {framework.organisation.name} {framework.title}",
+            {"framework": framework},
+        )
+    )
+    for a, b in all_pairs(framework):
+        level_a, level_b = framework.levels[a], framework.levels[b]
+        pages.append(
+            Page(
+                compare_url(framework, a, b),
+                "compare.html",
+                f"{level_a.name} and {level_b.name} compared — {framework.organisation.name}",
+                {"framework": framework, "a": a, "b": b},
             )
         )
     return pages

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -14,6 +14,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from . import __version__
+from .compare import compare_levels, step
 from .config import SiteConfig
 from .markdown import render_block, render_inline
 from .pages import URLS, Page
@@ -55,13 +56,16 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     return assets
 
 
+@lru_cache(maxsize=262144)
 def relative_url(target: str, current: str) -> str:
     """The shortest link from the page at `current` to `target`, both site-relative."""
-    base = current if current.endswith("/") or current == "" else posixpath.dirname(current)
-    relative = posixpath.relpath(target.rstrip("/") or ".", base.rstrip("/") or ".")
-    if target == "" or target.endswith("/"):
-        return "./" if relative == "." else relative + "/"
-    return relative
+    base = current.split("/")[:-1]  # the folder the current page is in
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    relative = "../" * (len(base) - common) + "/".join(parts[common:])
+    return relative or "./"
 
 
 def link_label(url: str) -> str:
@@ -92,6 +96,8 @@ class Renderer:
         self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
         self.env.filters["link_label"] = link_label
         self.env.globals.update(
+            compare_levels=compare_levels,
+            step=step,
             url=self._url,
             asset=self._asset,
             site=config,

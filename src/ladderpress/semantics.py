@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .problems import Problem, Severity
 from .source import Document, JsonPath, problem_at
@@ -160,6 +161,54 @@ def _competency_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
             )
 
 
+def _levels_below(data: dict[str, Any]) -> dict[str, set[str]]:
+    below: dict[str, set[str]] = {}
+    for track in data["tracks"]:
+        for index, level_id in enumerate(track["levels"]):
+            below.setdefault(level_id, set()).update(track["levels"][:index])
+    return below
+
+
+def _evolves_checks(doc: Document) -> Iterator[Problem]:
+    """`evolves` must name a statement of the same competency at a level below."""
+    below = _levels_below(doc.data)
+    for c_index, competency in enumerate(doc.data["competencies"]):
+        level_of: dict[str, str] = {}
+        for level_id, items in competency["expectations"].items():
+            for item in items:
+                if isinstance(item, dict) and "id" in item:
+                    level_of.setdefault(item["id"], level_id)
+        for level_id, items in competency["expectations"].items():
+            for s_index, item in enumerate(items):
+                if not isinstance(item, dict) or "evolves" not in item:
+                    continue
+                target = item["evolves"]
+                where: JsonPath = (
+                    "competencies",
+                    c_index,
+                    "expectations",
+                    level_id,
+                    s_index,
+                    "evolves",
+                )
+                if target not in level_of:
+                    yield problem_at(
+                        doc,
+                        where,
+                        f"'evolves' names '{target}', which is not a statement id of "
+                        f"'{competency['id']}'{_suggest(target, level_of)}",
+                        "unknown-statement",
+                    )
+                elif level_of[target] not in below.get(level_id, set()):
+                    yield problem_at(
+                        doc,
+                        where,
+                        f"'{target}' is at level '{level_of[target]}', which is not below "
+                        f"'{level_id}' on any track; a statement can only evolve a lower one",
+                        "evolves-order",
+                    )
+
+
 def _equivalence_checks(doc: Document, level_ids: set[str]) -> Iterator[Problem]:
     for e_index, equivalence in enumerate(doc.data.get("equivalences", [])):
         for l_index, level_id in enumerate(equivalence["levels"]):
@@ -185,4 +234,6 @@ def check_semantics(doc: Document) -> list[Problem]:
     problems.extend(_track_checks(doc, level_ids))
     problems.extend(_competency_checks(doc, level_ids))
     problems.extend(_equivalence_checks(doc, level_ids))
+    if not any(p.is_error for p in problems):
+        problems.extend(_evolves_checks(doc))
     return problems
