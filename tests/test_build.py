@@ -21,6 +21,14 @@ EXPECTED_PAGES = [
     "acme-engineering/competencies/testing/index.html",
     "acme-engineering/competencies/mentoring/index.html",
     "assets/style.css",
+    "assets/ladderpress.js",
+    "acme-engineering.json",
+    "acme-engineering/compare/index.html",
+    "acme-engineering/compare/junior/manager/index.html",
+    "acme-engineering/compare/staff/manager/index.html",
+    "acme-engineering/self-assessment/index.html",
+    "compare/index.html",
+    "compare/levels/index.html",
 ]
 
 
@@ -38,7 +46,7 @@ def test_build_writes_every_page_type(cli, site: Path) -> None:
     out = site / "_site"
     for page in EXPECTED_PAGES:
         assert (out / page).is_file(), page
-    assert "Built 21 pages from 1 framework" in result.out
+    assert "Built 24 pages from 1 framework" in result.out
     assert broken_links(out) == []
 
 
@@ -208,7 +216,11 @@ def test_hostile_text_is_rendered_inert(cli, site: Path) -> None:
         html = page.read_text()
         # Only the theme's own external script may appear, never one from the framework.
         for tag in re.findall(r"<script\b[^>]*>", html):
-            assert re.fullmatch(r'<script src="[./]*assets/ladderpress\.js\?v=\w+" defer>', tag)
+            assert re.fullmatch(
+                r'<script src="[./]*assets/ladderpress\.js\?v=\w+" defer>'
+                r'|<script type="application/json" id="sa-data">',
+                tag,
+            )
         assert "<script>" not in html, page
         assert "<img src=x" not in html and "<b onclick" not in html, page
         assert 'href="javascript' not in html.lower(), page

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig
+from .export import framework_record, to_json
 from .model import Framework
 from .output import WriteReport, write_site
-from .pages import Page, plan_site
+from .pages import Page, framework_json_url, plan_site
 from .problems import InputError, Problem
 from .render import Asset, Renderer, collect_assets
 from .validate import check_paths
@@ -59,12 +60,17 @@ def load_frameworks(config: SiteConfig) -> tuple[list[Framework], list[Problem]]
 
 
 def render_site(
-    config: SiteConfig, pages: list[Page], assets: dict[str, Asset]
+    config: SiteConfig,
+    frameworks: list[Framework],
+    pages: list[Page],
+    assets: dict[str, Asset],
 ) -> dict[str, bytes]:
     renderer = Renderer(config, assets)
     files = {page.output_path: renderer.render(page) for page in pages}
     for asset in assets.values():
         files[asset.url] = asset.data
+    for framework in frameworks:
+        files[framework_json_url(framework)] = to_json(framework_record(framework))
     if config.static_dir.is_dir():
         for file in sorted(config.static_dir.rglob("*")):
             if file.is_file() and file.resolve().is_relative_to(config.root):
@@ -81,7 +87,7 @@ def build(config: SiteConfig, *, out: Path | None = None, clean: bool = False) -
         pages = plan_site(config, frameworks)
         assets = collect_assets(config)
     with _timed(report, "render"):
-        files = render_site(config, pages, assets)
+        files = render_site(config, frameworks, pages, assets)
     with _timed(report, "write"):
         report.written = write_site(out or config.output_dir, files, clean=clean)
     report.pages = len(pages)

@@ -292,3 +292,49 @@ def ordered_pair(framework: Framework, x: str, y: str) -> tuple[str, str]:
 def all_pairs(framework: Framework) -> list[tuple[str, str]]:
     order = framework.level_order
     return [(a, b) for i, a in enumerate(order) for b in order[i + 1 :]]
+
+
+@dataclass(frozen=True)
+class PositionRow:
+    framework: Framework
+    cells: tuple[tuple[Level, ...], ...]  # one cell per position of the table
+
+
+@dataclass(frozen=True)
+class PositionTable:
+    """Levels of several organisations lined up on the common reference scale."""
+
+    discipline: str
+    positions: tuple[float, ...]
+    rows: tuple[PositionRow, ...]
+
+
+def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
+    """One table per discipline, most-covered discipline first."""
+    by_discipline: dict[str, list[Framework]] = {}
+    for framework in frameworks:
+        if any(level.position is not None for level in framework.levels.values()):
+            for discipline in framework.disciplines:
+                by_discipline.setdefault(discipline, []).append(framework)
+    tables = []
+    for discipline, members in sorted(by_discipline.items(), key=lambda i: (-len(i[1]), i[0])):
+        positions = sorted(
+            {
+                level.position
+                for f in members
+                for level in f.levels.values()
+                if level.position is not None
+            }
+        )
+        rows = tuple(
+            PositionRow(
+                f,
+                tuple(
+                    tuple(level for level in f.levels.values() if level.position == p)
+                    for p in positions
+                ),
+            )
+            for f in members
+        )
+        tables.append(PositionTable(discipline, tuple(positions), rows))
+    return tables

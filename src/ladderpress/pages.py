@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .compare import all_pairs, ordered_pair
+from .assessment import assessment_data
+from .compare import all_pairs, ordered_pair, position_tables
 from .config import SiteConfig
 from .model import Framework
 
@@ -55,6 +56,22 @@ def compare_url(framework: Framework, a: str, b: str) -> str:
     return f"{framework.slug}/compare/{first}/{second}/"
 
 
+def framework_json_url(framework: Framework) -> str:
+    return f"{framework.slug}.json"
+
+
+def self_assessment_url(framework: Framework) -> str:
+    return f"{framework.slug}/self-assessment/"
+
+
+def orgs_compare_url() -> str:
+    return "compare/"
+
+
+def orgs_levels_url() -> str:
+    return "compare/levels/"
+
+
 URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
@@ -62,6 +79,10 @@ URLS: dict[str, Callable[..., str]] = {
     "competency": competency_url,
     "compare_index": compare_index_url,
     "compare": compare_url,
+    "json": framework_json_url,
+    "self_assessment": self_assessment_url,
+    "orgs_compare": orgs_compare_url,
+    "orgs_levels": orgs_levels_url,
 }
 
 
@@ -100,6 +121,14 @@ def framework_pages(framework: Framework) -> list[Page]:
             {"framework": framework},
         )
     )
+    pages.append(
+        Page(
+            self_assessment_url(framework),
+            "self-assessment.html",
+            f"Self-assessment — {framework.organisation.name} {framework.title}",
+            {"framework": framework, "assessment": assessment_data(framework)},
+        )
+    )
     for a, b in all_pairs(framework):
         level_a, level_b = framework.levels[a], framework.levels[b]
         pages.append(
@@ -117,5 +146,21 @@ def plan_site(config: SiteConfig, frameworks: list[Framework]) -> list[Page]:
     pages = [Page(home_url(), "index.html", config.title, {"frameworks": frameworks})]
     for framework in frameworks:
         pages.extend(framework_pages(framework))
+    pages.append(
+        Page(
+            orgs_compare_url(),
+            "compare-orgs.html",
+            "The same level across organisations",
+            {"frameworks": frameworks, "tables": position_tables(frameworks)},
+        )
+    )
+    pages.append(
+        Page(
+            orgs_levels_url(),
+            "compare-orgs-levels.html",
+            "Two organisations' levels side by side",
+            {"frameworks": frameworks},
+        )
+    )
     pages.append(Page("404.html", "404.html", "Page not found", {}, absolute_links=True))
     return pages

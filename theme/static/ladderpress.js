@@ -1,11 +1,22 @@
-// Progressive enhancement only: every page works without this file.
+// Progressive enhancement only: every page can be read without this file.
 (function () {
   "use strict";
 
+  function $(root, selector) { return root.querySelector(selector); }
+  function $all(root, selector) { return Array.prototype.slice.call(root.querySelectorAll(selector)); }
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function percent(share) { return Math.round(share * 100) + "%"; }
+
+  // Level-to-level picker: two selects that jump straight to the static comparison page.
   function setUpPicker(form) {
     var order = form.getAttribute("data-order").split(" ");
     var base = form.getAttribute("data-base");
-    var error = form.querySelector("[data-picker-error]");
+    var error = $(form, "[data-picker-error]");
     form.hidden = false;
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -17,12 +28,282 @@
         return;
       }
       error.textContent = "";
-      if (order.indexOf(a) > order.indexOf(b)) {
-        var swap = a; a = b; b = swap;
-      }
+      if (order.indexOf(a) > order.indexOf(b)) { var swap = a; a = b; b = swap; }
       window.location.href = base + encodeURIComponent(a) + "/" + encodeURIComponent(b) + "/";
     });
   }
 
-  document.querySelectorAll("form[data-picker]").forEach(setUpPicker);
+  // Everything a level expects in each competency, from a framework's JSON export.
+  function expectedByCompetency(framework, levelId) {
+    var level = framework.levels.filter(function (l) { return l.id === levelId; })[0];
+    var chain = framework.cumulative ? (level.below || []).concat([levelId]) : [levelId];
+    return framework.competencies.map(function (competency) {
+      var expectations = competency.expectations || {};
+      var statements = [];
+      chain.forEach(function (id) { statements = statements.concat(expectations[id] || []); });
+      var replaced = {};
+      statements.forEach(function (s) { if (s.evolves) { replaced[s.evolves] = true; } });
+      return {
+        competency: competency,
+        statements: statements.filter(function (s) { return !replaced[s.id]; })
+      };
+    });
+  }
+
+  function setUpOrgsPicker(form) {
+    var result = $(document, "[data-orgs-result]");
+    var root = result.getAttribute("data-site-root");
+    var error = $(form, "[data-picker-error]");
+    var cache = {};
+    form.hidden = false;
+
+    function load(url) {
+      if (!cache[url]) {
+        cache[url] = fetch(url).then(function (response) {
+          if (!response.ok) { throw new Error(url + ": " + response.status); }
+          return response.json();
+        });
+      }
+      return cache[url];
+    }
+
+    function column(framework, levelId) {
+      var level = framework.levels.filter(function (l) { return l.id === levelId; })[0];
+      var side = el("section", "orgs-side");
+      var heading = el("h2");
+      var link = el("a", "", level.name);
+      link.href = root + level.url;
+      heading.appendChild(link);
+      side.appendChild(el("p", "eyebrow", framework.organisation.name + " · " + framework.title));
+      side.appendChild(heading);
+      var facts = [];
+      if (level.position !== undefined) { facts.push("Reference position " + level.position); }
+      if (level.time_at_level) { facts.push(level.time_at_level + " at level"); }
+      if (facts.length) { side.appendChild(el("p", "small", facts.join(" · "))); }
+      if (level.scope) { side.appendChild(el("p", "orgs-scope", level.scope)); }
+      expectedByCompetency(framework, levelId).forEach(function (entry) {
+        if (!entry.statements.length) { return; }
+        side.appendChild(el("h3", "", entry.competency.name));
+        var list = el("ul", "plain-list");
+        entry.statements.forEach(function (s) {
+          var item = el("li");
+          item.innerHTML = s.html; // produced by the site's own sanitising Markdown renderer
+          list.appendChild(item);
+        });
+        side.appendChild(list);
+      });
+      return side;
+    }
+
+    function show() {
+      var choices = ["a", "b"].map(function (name) {
+        var select = form.elements[name];
+        var option = select.options[select.selectedIndex];
+        var parts = select.value.split("/");
+        return { json: option.getAttribute("data-json"), level: parts[1] };
+      });
+      if (form.elements.a.value === form.elements.b.value) {
+        error.textContent = "Choose two different levels.";
+        return;
+      }
+      error.textContent = "";
+      var query = "?a=" + encodeURIComponent(form.elements.a.value) +
+        "&b=" + encodeURIComponent(form.elements.b.value);
+      history.replaceState(null, "", query);
+      result.textContent = "Loading…";
+      Promise.all(choices.map(function (c) { return load(c.json); })).then(function (frameworks) {
+        result.textContent = "";
+        var grid = el("div", "orgs-grid");
+        grid.appendChild(column(frameworks[0], choices[0].level));
+        grid.appendChild(column(frameworks[1], choices[1].level));
+        result.appendChild(grid);
+      }).catch(function () {
+        result.textContent = "The frameworks could not be loaded. Check your connection and try again.";
+      });
+    }
+
+    var params = new URLSearchParams(window.location.search);
+    ["a", "b"].forEach(function (name) {
+      if (params.get(name)) { form.elements[name].value = params.get(name); }
+    });
+    if (!params.get("b") && form.elements.b.options.length > 1 && form.elements.a.value === form.elements.b.value) {
+      form.elements.b.selectedIndex = Math.min(form.elements.b.options.length - 1, form.elements.a.selectedIndex + 1);
+    }
+    form.addEventListener("submit", function (event) { event.preventDefault(); show(); });
+    if (params.get("a") && params.get("b")) { show(); }
+  }
+
+  // Self-assessment: ticks live in the URL fragment and in local storage only.
+  function encodeTicks(ids, ticked) {
+    var bytes = new Uint8Array(Math.ceil(ids.length / 8));
+    ids.forEach(function (id, i) { if (ticked[id]) { bytes[i >> 3] |= 1 << (i & 7); } });
+    var text = "";
+    bytes.forEach(function (b) { text += String.fromCharCode(b); });
+    return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  }
+
+  function decodeTicks(ids, encoded) {
+    var ticked = {};
+    try {
+      var text = atob(encoded.replace(/-/g, "+").replace(/_/g, "/"));
+      ids.forEach(function (id, i) {
+        var code = text.charCodeAt(i >> 3);
+        if (code & (1 << (i & 7))) { ticked[id] = true; }
+      });
+    } catch (e) { return {}; }
+    return ticked;
+  }
+
+  function assess(data, ticked, track) {
+    function coverage(competency, levelId) {
+      var expected = competency.expected[levelId] || [];
+      if (!expected.length) { return 1; }
+      var met = expected.filter(function (id) { return ticked[id]; }).length;
+      return met / expected.length;
+    }
+    function fitIndex(shares) {
+      var fit = -1;
+      for (var i = 0; i < shares.length && shares[i] >= data.threshold; i++) { fit = i; }
+      return fit;
+    }
+    var levels = track.levels;
+    var rows = data.competencies.map(function (competency) {
+      var shares = levels.map(function (l) { return coverage(competency, l); });
+      return { competency: competency, shares: shares, fit: fitIndex(shares) };
+    });
+    var totalWeight = data.competencies.reduce(function (sum, c) { return sum + c.weight; }, 0);
+    var overall = levels.map(function (l, i) {
+      return rows.reduce(function (sum, row) { return sum + row.competency.weight * row.shares[i]; }, 0) / totalWeight;
+    });
+    return { levels: levels, rows: rows, overall: overall, fit: fitIndex(overall) };
+  }
+
+  function setUpSelfAssessment(form) {
+    var data = JSON.parse($(document, "#sa-data").textContent);
+    var boxes = $all(form, "[data-sa-statement]");
+    var controls = $(document, "[data-sa-controls]");
+    var panel = $(document, "[data-sa-result]");
+    var trackSelect = $(document, "[data-sa-track]");
+    var status = $(document, "[data-sa-status]");
+    var storageKey = "ladderpress:self-assessment:" + data.slug;
+    controls.hidden = false;
+    panel.hidden = false;
+
+    function ticked() {
+      var found = {};
+      boxes.forEach(function (box) { if (box.checked) { found[box.value] = true; } });
+      return found;
+    }
+    function currentTrack() {
+      var id = trackSelect ? trackSelect.value : data.tracks[0].id;
+      return data.tracks.filter(function (t) { return t.id === id; })[0] || data.tracks[0];
+    }
+    function labelOf(id) {
+      var label = $(form, "label[for='in-" + id + "']");
+      return label ? label.textContent : id;
+    }
+
+    function save() {
+      var state = "answers=" + encodeTicks(data.statements, ticked()) + "&track=" + encodeURIComponent(currentTrack().id);
+      history.replaceState(null, "", "#" + state);
+      try { window.localStorage.setItem(storageKey, state); } catch (e) { /* storage may be disabled */ }
+    }
+
+    function restore() {
+      var state = window.location.hash.replace(/^#/, "");
+      if (state.indexOf("answers=") === -1) {
+        try { state = window.localStorage.getItem(storageKey) || ""; } catch (e) { state = ""; }
+      }
+      var params = new URLSearchParams(state);
+      var answers = decodeTicks(data.statements, params.get("answers") || "");
+      boxes.forEach(function (box) { box.checked = !!answers[box.value]; });
+      if (trackSelect && params.get("track")) { trackSelect.value = params.get("track"); }
+    }
+
+    function render() {
+      var track = currentTrack();
+      var result = assess(data, ticked(), track);
+      var names = data.levels;
+      var summary = $(panel, "[data-sa-summary]");
+      var rows = $(panel, "[data-sa-rows]");
+      var gap = $(panel, "[data-sa-gap]");
+      summary.textContent = "";
+      rows.textContent = "";
+      gap.textContent = "";
+
+      var fitName = result.fit >= 0 ? names[result.levels[result.fit]] : null;
+      var lead = el("p", "sa-fit");
+      if (fitName) {
+        lead.appendChild(document.createTextNode("Best fit" + (data.tracks.length > 1 ? " on the " + track.name + " track" : "") + ": "));
+        lead.appendChild(el("strong", "", fitName));
+        lead.appendChild(document.createTextNode(" (" + percent(result.overall[result.fit]) + " of what it expects)."));
+      } else {
+        lead.textContent = "You meet " + percent(result.overall[0]) + " of what " + names[result.levels[0]] +
+          " expects; a level fits from " + percent(data.threshold) + ".";
+      }
+      summary.appendChild(lead);
+
+      result.rows.forEach(function (row) {
+        var tr = el("tr");
+        tr.appendChild(el("th", "", row.competency.name)).setAttribute("scope", "row");
+        tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : "Not yet " + names[result.levels[0]]));
+        var next = row.fit + 1;
+        tr.appendChild(el("td", "", next < result.levels.length ? percent(row.shares[next]) + " of " + names[result.levels[next]] : "Top of the track"));
+        rows.appendChild(tr);
+      });
+
+      var nextIndex = result.fit + 1;
+      if (nextIndex >= result.levels.length) {
+        gap.appendChild(el("p", "", "You meet what the top level of this track expects."));
+        return;
+      }
+      var nextLevel = result.levels[nextIndex];
+      var heading = el("h3", "", "To reach " + names[nextLevel] + " (" + percent(result.overall[nextIndex]) + " met)");
+      gap.appendChild(heading);
+      var answers = ticked();
+      var list = el("ul", "sa-gap-list");
+      var missing = 0;
+      data.competencies.forEach(function (competency) {
+        var open = (competency.expected[nextLevel] || []).filter(function (id) { return !answers[id]; });
+        if (!open.length) { return; }
+        missing += open.length;
+        var item = el("li");
+        item.appendChild(el("strong", "", competency.name + " (" + open.length + ")"));
+        var inner = el("ul");
+        open.forEach(function (id) {
+          var li = el("li");
+          var link = el("a", "", labelOf(id));
+          link.href = "#t-" + id;
+          li.appendChild(link);
+          inner.appendChild(li);
+        });
+        item.appendChild(inner);
+        list.appendChild(item);
+      });
+      if (missing) { gap.appendChild(list); }
+    }
+
+    restore();
+    render();
+    form.addEventListener("change", function () { save(); render(); });
+    if (trackSelect) { trackSelect.addEventListener("change", function () { save(); render(); }); }
+    $(document, "[data-sa-clear]").addEventListener("click", function () {
+      boxes.forEach(function (box) { box.checked = false; });
+      save(); render();
+      status.textContent = "Answers cleared.";
+    });
+    $(document, "[data-sa-print]").addEventListener("click", function () { window.print(); });
+    $(document, "[data-sa-copy]").addEventListener("click", function () {
+      save();
+      var done = function () { status.textContent = "Link copied. Anyone with it sees these answers."; };
+      var fail = function () { status.textContent = "Copy the address from your browser's address bar to share these answers."; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(window.location.href).then(done, fail);
+      } else { fail(); }
+    });
+  }
+
+  $all(document, "form[data-picker]").forEach(setUpPicker);
+  $all(document, "form[data-orgs-picker]").forEach(setUpOrgsPicker);
+  $all(document, "form[data-sa-form]").forEach(setUpSelfAssessment);
 })();
