@@ -249,3 +249,13 @@ def test_pages_are_well_formed_documents(cli, site: Path, name: str) -> None:
     assert html.startswith('<!doctype html>\n<html lang="en">')
     assert html.count("<main") == 1 and 'class="skip-link" href="#main"' in html
     assert "<h1" in html and html.count("<h1") == 1
+
+
+def test_every_pair_of_levels_has_a_comparison_page(cli, tmp_path: Path) -> None:
+    from ladderpress.validate import check_paths
+
+    assert cli("build", "--site", str(REPO), "--out", str(tmp_path / "out")).code == 0
+    for framework in check_paths([REPO / "frameworks"]).frameworks:
+        pages = list((tmp_path / "out" / framework.slug / "compare").glob("*/*/index.html"))
+        count = len(framework.levels)
+        assert len(pages) == count * (count - 1) // 2, framework.slug

@@ -162,3 +162,12 @@ def test_best_pairs_win_when_several_are_similar() -> None:
         (c.before.id, c.after.id) for c in diff_statements(before, after) if c.kind is Kind.CHANGED
     }
     assert pairs == {("a", "d"), ("b", "c")}
+
+
+def test_rewritten_statements_are_not_marked_word_by_word() -> None:
+    framework = load("evolving")
+    diff = compare_levels(framework, "one", "two").diff("testing")
+    by_id = diff.of("changed")[0]
+    assert by_id.matched_by == "id"
+    assert [s.op for s in by_id.before_words] == ["equal"]
+    assert [s.op for s in by_id.after_words] == ["equal"]

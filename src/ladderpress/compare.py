@@ -155,8 +155,16 @@ def _mark_change(segments: list[Segment], op: str, text: str) -> None:
         segments.append(Segment("equal", text[len(words) :]))
 
 
+REWORDED_BELOW = 0.35
+
+
 def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
-    old, new = word_diff(before.text, after.text)
+    if similarity(before, after) < REWORDED_BELOW:
+        # Rewritten rather than edited: word marks would only be noise.
+        old = (Segment("equal", "".join(plain_words(before.text))),)
+        new = (Segment("equal", "".join(plain_words(after.text))),)
+    else:
+        old, new = word_diff(before.text, after.text)
     return Change(Kind.CHANGED, before, after, matched_by, old, new)
 
 
