@@ -159,6 +159,8 @@ REWORDED_BELOW = 0.35
 
 
 def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
+    old: tuple[Segment, ...]
+    new: tuple[Segment, ...]
     if similarity(before, after) < REWORDED_BELOW:
         # Rewritten rather than edited: word marks would only be noise.
         old = (Segment("equal", "".join(plain_words(before.text))),)
