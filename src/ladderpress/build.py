@@ -8,13 +8,24 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search
 from .config import SiteConfig
-from .export import framework_record, to_json
+from .export import framework_csv, framework_record, index_record, to_json
+from .feeds import atom_feed, robots, sitemap
 from .model import Framework
 from .output import WriteReport, write_site
-from .pages import Page, framework_json_url, plan_site
-from .problems import InputError, Problem
+from .pages import (
+    Page,
+    feed_url,
+    framework_csv_url,
+    framework_json_url,
+    index_json_url,
+    plan_site,
+    schema_url,
+)
+from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
+from .resources import schema_dir
 from .validate import check_paths
 
 
@@ -24,6 +35,7 @@ class BuildReport:
     frameworks: int = 0
     written: WriteReport | None = None
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -56,7 +68,23 @@ def load_frameworks(config: SiteConfig) -> tuple[list[Framework], list[Problem]]
     result = check_paths([config.frameworks_dir], confine_to=config.root)
     if not result.ok:
         raise InputError(result.problems)
-    return result.frameworks, result.problems
+    frameworks = result.frameworks
+    if config.include is not None:
+        missing = sorted(set(config.include) - {f.slug for f in frameworks})
+        if missing:
+            raise InputError(
+                [
+                    error(
+                        config.config_path,
+                        1,
+                        1,
+                        f"'include' names frameworks that do not exist: {', '.join(missing)}",
+                        "config",
+                    )
+                ]
+            )
+        frameworks = [f for f in frameworks if f.slug in config.include]
+    return frameworks, result.problems
 
 
 def render_site(
@@ -65,12 +93,22 @@ def render_site(
     pages: list[Page],
     assets: dict[str, Asset],
 ) -> dict[str, bytes]:
-    renderer = Renderer(config, assets)
+    """Every output file as bytes: pages, data exports, feeds, assets, published schemas."""
+    renderer = Renderer(config, assets, search=any(p.template == "search.html" for p in pages))
     files = {page.output_path: renderer.render(page) for page in pages}
     for asset in assets.values():
         files[asset.url] = asset.data
     for framework in frameworks:
         files[framework_json_url(framework)] = to_json(framework_record(framework))
+        files[framework_csv_url(framework)] = framework_csv(framework)
+    files[index_json_url()] = to_json(index_record(frameworks))
+    files[feed_url()] = atom_feed(config, frameworks)
+    files["robots.txt"] = robots(config)
+    site_map = sitemap(config, pages)
+    if site_map is not None:
+        files["sitemap.xml"] = site_map
+    for schema in sorted(schema_dir().glob("*.json")):
+        files[schema_url(schema.name)] = schema.read_bytes()
     if config.static_dir.is_dir():
         for file in sorted(config.static_dir.rglob("*")):
             if file.is_file() and file.resolve().is_relative_to(config.root):
@@ -84,10 +122,18 @@ def build(config: SiteConfig, *, out: Path | None = None, clean: bool = False) -
     with _timed(report, "load+validate"):
         frameworks, report.warnings = load_frameworks(config)
     with _timed(report, "plan"):
-        pages = plan_site(config, frameworks)
+        with_search = search.available()
+        pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
     with _timed(report, "render"):
         files = render_site(config, frameworks, pages, assets)
+    if with_search:
+        with _timed(report, "search index"):
+            files.update(search.build_search_index(frameworks, config.language))
+    else:
+        report.notes.append(
+            "search index skipped: Pagefind is not installed (pip install 'ladderpress[search]')"
+        )
     with _timed(report, "write"):
         report.written = write_site(out or config.output_dir, files, clean=clean)
     report.pages = len(pages)

@@ -72,6 +72,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if not args.quiet:
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
         print(report.summary(out))
     return EXIT_OK
 
@@ -91,6 +93,57 @@ def cmd_serve(args: argparse.Namespace) -> int:
         out=Path(args.out) if args.out else None,
         open_browser=args.open,
     )
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importers import import_file
+
+    try:
+        result = import_file(Path(args.source), slug=args.slug, organisation=args.organisation)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    _print_problems(result.warnings)
+    if args.stdout:
+        sys.stdout.write(result.yaml_text)
+        return EXIT_OK
+    target = Path(args.out) if args.out else Path(args.site) / "frameworks" / f"{result.slug}.yaml"
+    if target.exists() and not args.force:
+        print(f"{target} already exists; use --force to replace it, or --out", file=sys.stderr)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(result.yaml_text, encoding="utf-8")
+    print(
+        f"Imported {args.source} ({result.format}) into {target} with "
+        f"{len(result.warnings)} warning(s) to review; then run 'ladderpress validate'."
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import framework_csv, framework_record, index_record, to_json
+
+    try:
+        paths = [Path(p) for p in args.paths] or [_site_config(args).frameworks_dir]
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    result = check_paths(paths)
+    if not result.ok:
+        _print_problems([p for p in result.problems if p.is_error])
+        return EXIT_INVALID
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    formats = set(args.format.split(","))
+    for framework in result.frameworks:
+        if "json" in formats:
+            (out / f"{framework.slug}.json").write_bytes(to_json(framework_record(framework)))
+        if "csv" in formats:
+            (out / f"{framework.slug}.csv").write_bytes(framework_csv(framework))
+    (out / "frameworks.json").write_bytes(to_json(index_record(result.frameworks)))
+    if not args.quiet:
+        print(f"Exported {len(result.frameworks)} framework(s) to {out}")
+    return EXIT_OK
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -175,6 +228,44 @@ def make_parser() -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_cmd.set_defaults(handler=cmd_serve)
+
+    import_cmd = commands.add_parser(
+        "import",
+        help="turn a spreadsheet, Monzo or FT ladder into a framework file",
+        description="Import a ladder from a CSV/TSV/XLSX spreadsheet (competencies as rows, "
+        "levels as columns), Monzo's Markdown pages or the FT's YAML, and write a "
+        "framework file that validates. Warnings say what to review.",
+    )
+    import_cmd.add_argument("source", metavar="FILE", help="file or folder to import")
+    import_cmd.add_argument("--slug", help="framework slug (default: from the file name)")
+    import_cmd.add_argument("--organisation", help="organisation name to fill in")
+    import_cmd.add_argument(
+        "-o", "--out", metavar="FILE", help="where to write (default: frameworks/<slug>.yaml)"
+    )
+    import_cmd.add_argument("--stdout", action="store_true", help="print the YAML instead")
+    import_cmd.add_argument("--force", action="store_true", help="replace an existing file")
+    _site_options(import_cmd)
+    import_cmd.set_defaults(handler=cmd_import)
+
+    export_cmd = commands.add_parser(
+        "export",
+        help="write the frameworks as JSON and CSV",
+        description="Validate the frameworks and write <slug>.json, <slug>.csv and "
+        "frameworks.json, the same files the built site publishes.",
+    )
+    export_cmd.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="framework files or folders (default: the site's frameworks/)",
+    )
+    export_cmd.add_argument(
+        "-o", "--out", metavar="DIR", default="export", help="output folder (default: export)"
+    )
+    export_cmd.add_argument("--format", default="json,csv", help="json, csv or json,csv")
+    export_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
+    _site_options(export_cmd)
+    export_cmd.set_defaults(handler=cmd_export)
     return parser
 
 

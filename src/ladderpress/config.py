@@ -14,6 +14,12 @@ CONFIG_SCHEMA = "config.schema.json"
 
 
 @dataclass(frozen=True)
+class NavLink:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     root: Path
     title: str = "Career frameworks"
@@ -23,6 +29,12 @@ class SiteConfig:
     frameworks_dir: Path = Path("frameworks")
     theme_dir: Path = Path("theme")
     output_dir: Path = Path("_site")
+    navigation: tuple[NavLink, ...] = ()
+    include: tuple[str, ...] | None = None
+
+    @property
+    def config_path(self) -> str:
+        return _display(self.root / CONFIG_NAME)
 
     @property
     def static_dir(self) -> Path:
@@ -66,4 +78,6 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         frameworks_dir=root / data.get("frameworks", "frameworks"),
         theme_dir=root / data.get("theme", "theme"),
         output_dir=root / data.get("output", "_site"),
+        navigation=tuple(NavLink(i["title"], i["url"]) for i in data.get("navigation", ())),
+        include=tuple(data["include"]) if "include" in data else None,
     )

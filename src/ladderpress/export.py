@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from typing import Any
 
 from .markdown import render_inline
 from .model import Framework, Level, Statement
-from .pages import competency_url, framework_url, level_url
+from .pages import (
+    competency_url,
+    framework_csv_url,
+    framework_json_url,
+    framework_url,
+    level_url,
+)
 
 FORMAT = "ladderpress-framework"
 FORMAT_VERSION = 1
@@ -42,11 +50,10 @@ def _level(framework: Framework, level: Level) -> dict[str, Any]:
             "time_at_level": level.time_at_level,
             "position": level.position,
             "tracks": list(level.tracks),
-            "below": list(framework.below[level.id]),
             "url": level_url(framework, level.id),
             "sections": [{"title": s.title, "body": s.body} for s in level.sections],
         }
-    )
+    ) | {"below": list(framework.below[level.id])}  # kept even when empty: readers need it
 
 
 def framework_record(framework: Framework) -> dict[str, Any]:
@@ -127,3 +134,58 @@ def framework_record(framework: Framework) -> dict[str, Any]:
 
 def to_json(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode()
+
+
+def _spreadsheet_safe(value: str) -> str:
+    # A cell starting with these is run as a formula by spreadsheet programs.
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def framework_csv(framework: Framework) -> bytes:
+    """The competency by level matrix: one row per competency, one statement per line.
+
+    UTF-8 with a byte order mark and CRLF rows, so spreadsheet programs open it cleanly;
+    `ladderpress import` reads the same layout back.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    order = framework.level_order
+    writer.writerow(["Category", "Competency", *(framework.levels[lvl].name for lvl in order)])
+    for category in framework.categories:
+        for competency_id in category.competencies:
+            competency = framework.competencies[competency_id]
+            cells = ["\n".join(s.text for s in competency.at(lvl)) for lvl in order]
+            writer.writerow(
+                [_spreadsheet_safe(v) for v in (category.name, competency.name, *cells)]
+            )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def index_record(frameworks: list[Framework]) -> dict[str, Any]:
+    """frameworks.json: one summary per framework, with links to its pages and exports."""
+    return {
+        "format": "ladderpress-index",
+        "version": FORMAT_VERSION,
+        "frameworks": [
+            _drop_empty(
+                {
+                    "slug": f.slug,
+                    "title": f.title,
+                    "organisation": f.organisation.name,
+                    "example": f.organisation.example,
+                    "size": f.organisation.size,
+                    "disciplines": list(f.disciplines),
+                    "tags": list(f.tags),
+                    "tracks": [t.name for t in f.tracks],
+                    "levels": len(f.levels),
+                    "competencies": len(f.competencies),
+                    "statements": f.statement_count,
+                    "last_reviewed": f.last_reviewed,
+                    "url": framework_url(f),
+                    "json": framework_json_url(f),
+                    "csv": framework_csv_url(f),
+                }
+            )
+            for f in frameworks
+        ],
+    }

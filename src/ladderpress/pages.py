@@ -13,6 +13,7 @@ from typing import Any
 from .assessment import assessment_data
 from .compare import all_pairs, ordered_pair, position_tables
 from .config import SiteConfig
+from .directory import facet, sizes
 from .model import Framework
 
 
@@ -72,6 +73,34 @@ def orgs_levels_url() -> str:
     return "compare/levels/"
 
 
+def framework_csv_url(framework: Framework) -> str:
+    return f"{framework.slug}.csv"
+
+
+def index_json_url() -> str:
+    return "frameworks.json"
+
+
+def feed_url() -> str:
+    return "feed.xml"
+
+
+def search_url() -> str:
+    return "search/"
+
+
+def tag_url(tag: str) -> str:
+    return f"tags/{tag}/"
+
+
+def discipline_url(discipline: str) -> str:
+    return f"disciplines/{discipline}/"
+
+
+def schema_url(name: str) -> str:
+    return f"schema/{name}"
+
+
 URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
@@ -83,6 +112,13 @@ URLS: dict[str, Callable[..., str]] = {
     "self_assessment": self_assessment_url,
     "orgs_compare": orgs_compare_url,
     "orgs_levels": orgs_levels_url,
+    "csv": framework_csv_url,
+    "index_json": index_json_url,
+    "feed": feed_url,
+    "search": search_url,
+    "tag": tag_url,
+    "discipline": discipline_url,
+    "schema": schema_url,
 }
 
 
@@ -142,10 +178,46 @@ def framework_pages(framework: Framework) -> list[Page]:
     return pages
 
 
-def plan_site(config: SiteConfig, frameworks: list[Framework]) -> list[Page]:
-    pages = [Page(home_url(), "index.html", config.title, {"frameworks": frameworks})]
+def directory_pages(frameworks: list[Framework]) -> list[Page]:
+    """Without JavaScript, one page per discipline and per tag does the filters' job."""
+    pages = []
+    for attribute, url, kind in (
+        ("disciplines", discipline_url, "Discipline"),
+        ("tags", tag_url, "Tag"),
+    ):
+        for found in facet(frameworks, attribute):
+            pages.append(
+                Page(
+                    url(found.value),
+                    "facet.html",
+                    f"{kind}: {found.label}",
+                    {"facet": found, "kind": kind, "frameworks": list(found.frameworks)},
+                )
+            )
+    return pages
+
+
+def plan_site(
+    config: SiteConfig, frameworks: list[Framework], *, search: bool = False
+) -> list[Page]:
+    """Every page of the site. `search` says whether a search index will be built."""
+    pages = [
+        Page(
+            home_url(),
+            "index.html",
+            config.title,
+            {
+                "frameworks": frameworks,
+                "disciplines": facet(frameworks, "disciplines"),
+                "tags": facet(frameworks, "tags"),
+                "sizes": sizes(frameworks),
+                "search": search,
+            },
+        )
+    ]
     for framework in frameworks:
         pages.extend(framework_pages(framework))
+    pages.extend(directory_pages(frameworks))
     pages.append(
         Page(
             orgs_compare_url(),
@@ -162,5 +234,7 @@ def plan_site(config: SiteConfig, frameworks: list[Framework]) -> list[Page]:
             {"frameworks": frameworks},
         )
     )
+    if search:
+        pages.append(Page(search_url(), "search.html", "Search", {}))
     pages.append(Page("404.html", "404.html", "Page not found", {}, absolute_links=True))
     return pages

@@ -79,7 +79,9 @@ def _base_path(config: SiteConfig) -> str:
 
 
 class Renderer:
-    def __init__(self, config: SiteConfig, assets: dict[str, Asset]) -> None:
+    def __init__(
+        self, config: SiteConfig, assets: dict[str, Asset], *, search: bool = False
+    ) -> None:
         self.config = config
         self.assets = assets
         self.env = jinja2.Environment(
@@ -99,8 +101,10 @@ class Renderer:
             compare_levels=compare_levels,
             step=step,
             url=self._url,
+            site_path=self._site_path,
             asset=self._asset,
             site=config,
+            search_enabled=search,
             generator=f"ladderpress {__version__}",
         )
 
@@ -114,6 +118,11 @@ class Renderer:
     @pass_context
     def _url(self, context: Context, kind: str, *args: Any) -> str:
         return self._link(context, URLS[kind](*args))
+
+    @pass_context
+    def _site_path(self, context: Context, path: str) -> str:
+        """A link to any path inside the site, e.g. from the config's navigation."""
+        return self._link(context, path.lstrip("/"))
 
     @pass_context
     def _asset(self, context: Context, name: str) -> str:
@@ -137,11 +146,12 @@ class Renderer:
                 [error(page.template, 1, 1, f"template not found: {exc.name}", "template")]
             ) from None
         except Exception as exc:  # a theme is code: report its failure, keep the old site
+            where, line = _template_position(exc, _template_file(self.env, page.template))
             raise InputError(
                 [
                     error(
-                        _template_file(self.env, page.template),
-                        _template_line(exc),
+                        where,
+                        line,
                         1,
                         f"rendering {page.url or 'the home page'} failed: "
                         f"{type(exc).__name__}: {exc}",
@@ -160,12 +170,13 @@ def _template_file(env: jinja2.Environment, name: str) -> str:
     return source[1] or name if source else name
 
 
-def _template_line(exc: BaseException) -> int:
-    # Jinja rewrites tracebacks so that template frames carry the template's own line.
+def _template_position(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The innermost template frame of the error: Jinja maps its lines to the template's."""
     tb = exc.__traceback__
-    line = 1
+    found = (fallback, 1)
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".html"):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
-    return line
+    return found

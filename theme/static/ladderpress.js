@@ -303,7 +303,65 @@
     });
   }
 
+  // Directory: filter and sort the cards already on the page.
+  function setUpFilters(form) {
+    var list = $(document, "[data-cards]");
+    var cards = $all(list, "[data-card]");
+    var status = $(form, "[data-filter-status]");
+    var count = $(document, "[data-count]");
+    var text = $(form, "[data-filter-text]");
+    form.hidden = false;
+
+    function apply() {
+      var shown = 0;
+      var needle = text.value.trim().toLowerCase();
+      cards.forEach(function (card) {
+        var visible = $all(form, "[data-filter]").every(function (select) {
+          if (!select.value) { return true; }
+          var key = select.getAttribute("data-filter");
+          return (" " + card.getAttribute("data-" + key) + " ").indexOf(" " + select.value + " ") !== -1;
+        }) && (!needle || card.getAttribute("data-name").indexOf(needle) !== -1);
+        card.hidden = !visible;
+        if (visible) { shown += 1; }
+      });
+      var sort = $(form, "[data-sort]").value;
+      cards.slice().sort(function (a, b) {
+        if (sort === "reviewed") {
+          return b.getAttribute("data-reviewed").localeCompare(a.getAttribute("data-reviewed"));
+        }
+        return a.getAttribute("data-name").localeCompare(b.getAttribute("data-name"));
+      }).forEach(function (card) { list.appendChild(card); });
+      count.textContent = "(" + shown + (shown === cards.length ? "" : " of " + cards.length) + ")";
+      status.textContent = shown === cards.length ? "" :
+        shown + " of " + cards.length + " frameworks match.";
+    }
+    form.addEventListener("input", apply);
+    form.addEventListener("change", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+
+  // Search page: Pagefind's own interface, told where the site root is.
+  function setUpSearch(container) {
+    if (typeof window.PagefindUI !== "function") {
+      container.textContent = "Search is not available right now.";
+      return;
+    }
+    var root = new URL(container.getAttribute("data-site-root"), window.location.href).pathname;
+    var ui = new window.PagefindUI({
+      element: container,
+      bundlePath: new URL(container.getAttribute("data-bundle"), window.location.href).pathname,
+      baseUrl: root,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) { ui.triggerSearch(query); }
+  }
+
   $all(document, "form[data-picker]").forEach(setUpPicker);
+  $all(document, "form[data-filters]").forEach(setUpFilters);
+  $all(document, "[data-search]").forEach(setUpSearch);
   $all(document, "form[data-orgs-picker]").forEach(setUpOrgsPicker);
   $all(document, "form[data-sa-form]").forEach(setUpSelfAssessment);
 })();

@@ -1,0 +1,236 @@
+"""The format-neutral draft every importer fills in, and helpers they share.
+
+Importers describe what they found — names, statements and where each came from — and
+leave ids, uniqueness, limits and YAML to `writer.py`. Each item keeps its `Origin` so
+that every warning points at the cell or line of the source it is about.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..problems import InputError, Problem, error, warning
+from ..source import MAX_FILE_BYTES, Document, JsonPath
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 64
+DEFAULT_CATEGORY = "General"
+
+# A list marker at the start of a line: bullets, dashes, or "1." / "2)" numbering.
+_BULLET = re.compile(r"^(?:[-*+\u2013\u2014]\s+|[•·‣◦▪]\s*|\d{1,2}[.)]\s+)")
+_EMPTY_MARKS = frozenset({"-", "\u2013", "\u2014", "•", "*", "n/a", "na", "none", "tbc", "tbd"})
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where something came from: a file, a 1-based line and column, and a label for
+    messages such as "cell B7" (spreadsheets) — empty for text files."""
+
+    path: str
+    line: int
+    col: int
+    label: str = ""
+
+    def describe(self) -> str:
+        return self.label or f"line {self.line}"
+
+    def warn(self, message: str, rule: str = "import") -> Problem:
+        return warning(self.path, self.line, self.col, message, rule)
+
+    def fail(self, message: str, rule: str = "import") -> InputError:
+        return InputError([error(self.path, self.line, self.col, message, rule)])
+
+
+@dataclass
+class DraftStatement:
+    text: str
+    origin: Origin
+    explicit_id: str | None = None
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DraftLevel:
+    name: str
+    origin: Origin
+    key: str | None = None  # text the id is made from (default: the name)
+    explicit: bool = False  # `key` was declared as an id in the source
+    summary: str | None = None
+
+
+@dataclass
+class DraftCategory:
+    name: str
+    origin: Origin
+    key: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class DraftCompetency:
+    name: str
+    category: int  # index into Draft.categories
+    origin: Origin
+    key: str | None = None
+    explicit: bool = False
+    description: str | None = None
+    # level index (into Draft.levels) -> statements, in the order they were found
+    expectations: dict[int, list[DraftStatement]] = field(default_factory=dict)
+
+    def add(self, level: int, statement: DraftStatement) -> None:
+        self.expectations.setdefault(level, []).append(statement)
+
+
+@dataclass
+class Draft:
+    format: str  # "csv", "xlsx", "monzo" or "ft"
+    label: str  # what the format is called in the generated comment
+    source: Origin  # the file or folder as a whole
+    levels: list[DraftLevel] = field(default_factory=list)
+    categories: list[DraftCategory] = field(default_factory=list)
+    competencies: list[DraftCompetency] = field(default_factory=list)
+    cumulative: bool = True
+    cumulative_note: list[str] = field(default_factory=list)  # comment lines above it
+    title: str | None = None
+    summary: str | None = None
+    file_name: str = ""  # the source's own name, for the generated comment
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def slugify(text: str) -> str:
+    """A ladderpress id made from free text ("" when nothing usable is left)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    ascii_text = re.sub(r"['`]", "", ascii_text.lower())  # "team's" -> "teams"
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:MAX_ID].rstrip("-")
+
+
+def is_id(text: str) -> bool:
+    return len(text) <= MAX_ID and ID_PATTERN.match(text) is not None
+
+
+def one_line(text: str) -> str:
+    """Collapse a name written over several lines or with stray spaces."""
+    return " ".join(text.split())
+
+
+def split_statements(cell: str) -> list[str]:
+    """One statement per line, list markers removed. When some lines start with a marker,
+    the lines without one continue the statement above them (text wrapped by hand)."""
+    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line for line in lines if line and line.casefold() not in _EMPTY_MARKS]
+    marked = any(_BULLET.match(line) for line in lines)
+    statements: list[str] = []
+    for line in lines:
+        has_marker = _BULLET.match(line) is not None
+        text = _BULLET.sub("", line, count=1).strip()
+        if not text:
+            continue
+        if marked and not has_marker and statements:
+            statements[-1] = f"{statements[-1]} {text}"
+        else:
+            statements.append(text)
+    return statements
+
+
+def read_text(path: Path, shown: str, expected: str) -> str:
+    """Read a text source: bounded size, UTF-8 (BOM allowed) or UTF-16 with a BOM; refuses
+    empty and binary files with a message naming the `expected` kind of file."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise Origin(shown, 1, 1).fail(
+                f"file is {size / 1024 / 1024:.1f} MB, over the "
+                f"{MAX_FILE_BYTES // 1024 // 1024} MB limit",
+                "file-too-large",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise Origin(shown, 1, 1).fail(f"cannot read file: {exc.strerror or exc}", "io") from None
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text = raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise Origin(shown, 1, 1).fail(
+                "the file starts like UTF-16 text but cannot be decoded", "encoding"
+            ) from None
+    elif b"\x00" in raw:
+        raise _binary(shown, expected)
+    else:
+        text = _decode_utf8(raw, shown)
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise Origin(shown, 1, 1).fail(f"the file is empty; expected {expected}", "import-empty")
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(2, len(text) // 100):
+        raise _binary(shown, expected)
+    return text
+
+
+def _binary(shown: str, expected: str) -> InputError:
+    return Origin(shown, 1, 1).fail(
+        f"this looks like a binary file, not text; expected {expected}", "encoding"
+    )
+
+
+def _decode_utf8(raw: bytes, shown: str) -> str:
+    try:
+        return codecs.decode(raw, "utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise Origin(shown, line, col).fail(
+            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 "
+            "encoding (in a spreadsheet: 'CSV UTF-8')",
+            "encoding",
+        ) from None
+
+
+def column_letters(index: int) -> str:
+    """1 -> "A", 27 -> "AA": the spreadsheet name of a 1-based column."""
+    letters = ""
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def origin_at(doc: Document, where: JsonPath) -> Origin:
+    """The position of the value at `where` in a parsed YAML document."""
+    pos = doc.position(where)
+    return Origin(doc.path, pos.line, pos.col)
+
+
+def text_items(
+    doc: Document, values: Any, where: JsonPath, warnings: list[Problem]
+) -> list[tuple[int, str]]:
+    """The texts of a YAML list with their indexes, stripped; warns about (and skips)
+    anything else in it."""
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        warnings.append(origin_at(doc, where).warn("expected a list of text; skipped"))
+        return []
+    out = []
+    for index, value in enumerate(values):
+        if isinstance(value, (str, int, float)) and str(value).strip():
+            out.append((index, str(value).strip()))
+        elif value is not None:
+            warnings.append(origin_at(doc, (*where, index)).warn("expected text; skipped"))
+    return out
+
+
+def text_list(doc: Document, values: Any, where: JsonPath, warnings: list[Problem]) -> list[str]:
+    return [text for _, text in text_items(doc, values, where, warnings)]
+
+
+def humanize(value: str) -> str:
+    """'junior-to-mid' -> 'Junior to mid': a readable name made from an identifier."""
+    words = " ".join(value.replace("-", " ").replace("_", " ").split())
+    return words[:1].upper() + words[1:]

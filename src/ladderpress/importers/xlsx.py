@@ -1,0 +1,112 @@
+"""Read the first worksheet of an Excel .xlsx workbook into cells, with openpyxl.
+
+openpyxl is optional (`pip install 'ladderpress[xlsx]'`). Only the first worksheet is
+read, laid out as described in `spreadsheet.py`; other sheets are reported and skipped,
+because workbooks often keep notes, instructions or calculations on extra sheets. To
+import several sheets, copy their rows into the first one with a Category column.
+Cells are read as values (a formula's last computed result); numbers and dates become
+text; positions are reported as line = row and column = column number.
+"""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+from pathlib import Path
+from typing import Any
+
+from ..problems import Problem
+from ..source import MAX_FILE_BYTES
+from .draft import Origin, column_letters
+from .spreadsheet import Cell, Grid
+
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (datetime.datetime, datetime.date)):
+        return value.isoformat()
+    return str(value)
+
+
+def _load_openpyxl(shown: str) -> Any:
+    try:
+        return importlib.import_module("openpyxl")
+    except ImportError:
+        raise Origin(shown, 1, 1).fail(
+            "reading .xlsx workbooks needs the openpyxl library: "
+            "pip install 'ladderpress[xlsx]' (or save the sheet as CSV UTF-8 and import that)",
+            "import-xlsx",
+        ) from None
+
+
+def read_xlsx(path: Path, shown: str) -> tuple[Grid, list[Problem]]:
+    openpyxl = _load_openpyxl(shown)
+    where = Origin(shown, 1, 1)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise where.fail(f"cannot read file: {exc.strerror or exc}", "io") from None
+    if size > MAX_FILE_BYTES:
+        raise where.fail(
+            f"file is {size / 1024 / 1024:.1f} MB, over the "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB limit",
+            "file-too-large",
+        )
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
+        raise where.fail(
+            "cannot read this as an Excel .xlsx workbook "
+            f"({type(exc).__name__}: {exc}); save it again from the spreadsheet tool as .xlsx, "
+            "or as CSV UTF-8",
+            "import-xlsx",
+        ) from None
+    try:
+        return _read_first_sheet(workbook, shown)
+    finally:
+        workbook.close()
+
+
+def _read_first_sheet(workbook: Any, shown: str) -> tuple[Grid, list[Problem]]:
+    where = Origin(shown, 1, 1)
+    sheets = list(workbook.worksheets)
+    if not sheets:
+        raise where.fail("the workbook has no worksheet", "import-empty")
+    sheet = sheets[0]
+    warnings: list[Problem] = []
+    if len(sheets) > 1:
+        others = ", ".join(f"'{s.title}'" for s in sheets[1:])
+        warnings.append(
+            where.warn(
+                f"only the first sheet, '{sheet.title}', was imported; not {others}. Copy "
+                "their rows into the first sheet, with a Category column, to import them too",
+                "import-xlsx-sheets",
+            )
+        )
+    suffix = f" of sheet '{sheet.title}'" if len(sheets) > 1 else ""
+    if hasattr(sheet, "reset_dimensions"):
+        sheet.reset_dimensions()  # do not trust the stored size: some tools write it wrong
+    grid: Grid = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise where.fail(f"the sheet has more than {MAX_ROWS:,} rows", "import-xlsx")
+        if len(values) > MAX_COLUMNS:
+            values = values[:MAX_COLUMNS]
+            warnings.append(
+                Origin(shown, number, MAX_COLUMNS + 1).warn(
+                    f"row {number} has more than {MAX_COLUMNS} columns; the rest was not read",
+                    "import-stray-cell",
+                )
+            )
+        row = []
+        for column, value in enumerate(values, start=1):
+            label = f"cell {column_letters(column)}{number}{suffix}"
+            row.append(Cell(_text(value), number, column, Origin(shown, number, column, label)))
+        grid.append(row)
+    return grid, warnings
