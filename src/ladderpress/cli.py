@@ -5,145 +5,18 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
-from pathlib import Path
 
 from . import __version__
-from .build import build
-from .config import SiteConfig, load_config
-from .problems import InputError, Problem, format_github, format_json, format_text, summary_line
-from .validate import check_paths
-
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
-
-
-def _print_problems(problems: list[Problem], fmt: str = "text") -> None:
-    if fmt == "json":
-        print(format_json(problems))
-        return
-    formatter = format_github if fmt == "github" else format_text
-    for problem in problems:
-        print(formatter(problem), file=sys.stdout if fmt == "github" else sys.stderr)
-
-
-def _site_config(args: argparse.Namespace) -> SiteConfig:
-    config = load_config(Path(args.site), Path(args.config) if args.config else None)
-    if getattr(args, "base_url", None):
-        base = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
-        config = replace(config, base_url=base)
-    return config
-
-
-def cmd_validate(args: argparse.Namespace) -> int:
-    if args.paths:
-        paths = [Path(p) for p in args.paths]
-    else:
-        try:
-            paths = [_site_config(args).frameworks_dir]
-        except InputError as exc:
-            _print_problems(exc.problems, args.format)
-            return EXIT_INVALID
-    result = check_paths(paths)
-    shown = [p for p in result.problems if p.is_error or not args.errors_only]
-    _print_problems(shown, args.format)
-    if args.format != "json" and not args.quiet:
-        print(summary_line(shown, result.files), file=sys.stderr)
-    if not result.ok or (args.strict and shown):
-        return EXIT_INVALID
-    return EXIT_OK
-
-
-def cmd_build(args: argparse.Namespace) -> int:
-    try:
-        config = _site_config(args)
-        out = Path(args.out) if args.out else config.output_dir
-        report = build(config, out=out, clean=args.clean)
-    except InputError as exc:
-        _print_problems(exc.problems)
-        print("Build failed; the previous output was left unchanged.", file=sys.stderr)
-        return EXIT_INVALID
-    if args.verbose:
-        _print_problems(report.warnings)
-        for stage, seconds in report.timings.items():
-            print(f"  {stage:<14} {seconds * 1000:8.1f} ms", file=sys.stderr)
-    elif report.warnings and not args.quiet:
-        print(
-            f"{len(report.warnings)} warning(s); run 'ladderpress validate' to see them",
-            file=sys.stderr,
-        )
-    if not args.quiet:
-        for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
-        print(report.summary(out))
-    return EXIT_OK
-
-
-def cmd_serve(args: argparse.Namespace) -> int:
-    from .serve import serve
-
-    try:
-        config = _site_config(args)
-    except InputError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    return serve(
-        config,
-        host=args.host,
-        port=args.port,
-        out=Path(args.out) if args.out else None,
-        open_browser=args.open,
-    )
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from .importers import import_file
-
-    try:
-        result = import_file(Path(args.source), slug=args.slug, organisation=args.organisation)
-    except InputError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    _print_problems(result.warnings)
-    if args.stdout:
-        sys.stdout.write(result.yaml_text)
-        return EXIT_OK
-    target = Path(args.out) if args.out else Path(args.site) / "frameworks" / f"{result.slug}.yaml"
-    if target.exists() and not args.force:
-        print(f"{target} already exists; use --force to replace it, or --out", file=sys.stderr)
-        return EXIT_INVALID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.yaml_text, encoding="utf-8")
-    print(
-        f"Imported {args.source} ({result.format}) into {target} with "
-        f"{len(result.warnings)} warning(s) to review; then run 'ladderpress validate'."
-    )
-    return EXIT_OK
-
-
-def cmd_export(args: argparse.Namespace) -> int:
-    from .export import framework_csv, framework_record, index_record, to_json
-
-    try:
-        paths = [Path(p) for p in args.paths] or [_site_config(args).frameworks_dir]
-    except InputError as exc:
-        _print_problems(exc.problems)
-        return EXIT_INVALID
-    result = check_paths(paths)
-    if not result.ok:
-        _print_problems([p for p in result.problems if p.is_error])
-        return EXIT_INVALID
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    formats = set(args.format.split(","))
-    for framework in result.frameworks:
-        if "json" in formats:
-            (out / f"{framework.slug}.json").write_bytes(to_json(framework_record(framework)))
-        if "csv" in formats:
-            (out / f"{framework.slug}.csv").write_bytes(framework_csv(framework))
-    (out / "frameworks.json").write_bytes(to_json(index_record(result.frameworks)))
-    if not args.quiet:
-        print(f"Exported {len(result.frameworks)} framework(s) to {out}")
-    return EXIT_OK
+from .commands import (
+    EXIT_USAGE,
+    cmd_build,
+    cmd_export,
+    cmd_import,
+    cmd_init,
+    cmd_new,
+    cmd_serve,
+    cmd_validate,
+)
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -228,6 +101,45 @@ def make_parser() -> argparse.ArgumentParser:
     )
     serve_cmd.add_argument("--open", action="store_true", help="open the site in a browser")
     serve_cmd.set_defaults(handler=cmd_serve)
+
+    init_cmd = commands.add_parser(
+        "init",
+        help="create a site folder with a starter framework",
+        description="Create a site folder: ladderpress.yaml, a starter framework, a theme "
+        "override example and a GitHub workflow publishing to Pages.",
+    )
+    init_cmd.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        metavar="DIR",
+        help="folder to create or fill (default: .)",
+    )
+    init_cmd.add_argument("--title", default="Career frameworks", help="site title")
+    init_cmd.add_argument("--force", action="store_true", help="replace existing files")
+    init_cmd.set_defaults(handler=cmd_init)
+
+    new_cmd = commands.add_parser(
+        "new",
+        help="create a framework file from a commented template",
+        description="Create frameworks/SLUG.yaml, valid at once, with comments that explain "
+        "every part. Asks a few questions in a terminal unless given as flags.",
+    )
+    new_cmd.add_argument("slug", metavar="SLUG", help="file name and URL, e.g. acme-engineering")
+    new_cmd.add_argument("--title", help="framework title")
+    new_cmd.add_argument("--organisation", help="organisation name")
+    new_cmd.add_argument("--levels", help="level names, lowest first, comma-separated")
+    new_cmd.add_argument("--discipline", default="engineering", help="discipline id")
+    new_cmd.add_argument(
+        "--management",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add a management track branching after the second level",
+    )
+    new_cmd.add_argument("-y", "--yes", action="store_true", help="ask nothing, use defaults")
+    new_cmd.add_argument("--force", action="store_true", help="replace an existing file")
+    _site_options(new_cmd)
+    new_cmd.set_defaults(handler=cmd_new)
 
     import_cmd = commands.add_parser(
         "import",

@@ -1,0 +1,202 @@
+"""What each command does; cli.py parses arguments and dispatches here."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .build import build
+from .config import SiteConfig, load_config
+from .problems import InputError, Problem, format_github, format_json, format_text, summary_line
+from .validate import check_paths
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _print_problems(problems: list[Problem], fmt: str = "text") -> None:
+    if fmt == "json":
+        print(format_json(problems))
+        return
+    formatter = format_github if fmt == "github" else format_text
+    for problem in problems:
+        print(formatter(problem), file=sys.stdout if fmt == "github" else sys.stderr)
+
+
+def _site_config(args: argparse.Namespace) -> SiteConfig:
+    config = load_config(Path(args.site), Path(args.config) if args.config else None)
+    if getattr(args, "base_url", None):
+        base = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
+        config = replace(config, base_url=base)
+    return config
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    if args.paths:
+        paths = [Path(p) for p in args.paths]
+    else:
+        try:
+            paths = [_site_config(args).frameworks_dir]
+        except InputError as exc:
+            _print_problems(exc.problems, args.format)
+            return EXIT_INVALID
+    result = check_paths(paths)
+    shown = [p for p in result.problems if p.is_error or not args.errors_only]
+    _print_problems(shown, args.format)
+    if args.format != "json" and not args.quiet:
+        print(summary_line(shown, result.files), file=sys.stderr)
+    if not result.ok or (args.strict and shown):
+        return EXIT_INVALID
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    try:
+        config = _site_config(args)
+        out = Path(args.out) if args.out else config.output_dir
+        report = build(config, out=out, clean=args.clean)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        print("Build failed; the previous output was left unchanged.", file=sys.stderr)
+        return EXIT_INVALID
+    if args.verbose:
+        _print_problems(report.warnings)
+        for stage, seconds in report.timings.items():
+            print(f"  {stage:<14} {seconds * 1000:8.1f} ms", file=sys.stderr)
+    elif report.warnings and not args.quiet:
+        print(
+            f"{len(report.warnings)} warning(s); run 'ladderpress validate' to see them",
+            file=sys.stderr,
+        )
+    if not args.quiet:
+        for note in report.notes:
+            print(f"note: {note}", file=sys.stderr)
+        print(report.summary(out))
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    try:
+        config = _site_config(args)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    return serve(
+        config,
+        host=args.host,
+        port=args.port,
+        out=Path(args.out) if args.out else None,
+        open_browser=args.open,
+    )
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from .scaffold import init_site
+
+    folder = Path(args.directory)
+    try:
+        created = init_site(folder, title=args.title, force=args.force)
+    except FileExistsError as exc:
+        print(
+            f"not overwriting existing files: {exc}; use --force to replace them", file=sys.stderr
+        )
+        return EXIT_INVALID
+    for path in created:
+        print(f"  created {path}")
+    where = "" if folder.resolve() == Path.cwd().resolve() else f"cd {folder} && "
+    print(f"Site ready. Next: {where}ladderpress serve")
+    return EXIT_OK
+
+
+def _ask(question: str, default: str, interactive: bool) -> str:
+    if not interactive:
+        return default
+    answer = input(f"{question} [{default}]: ").strip()
+    return answer or default
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import framework_text, slug_problem
+
+    problem = slug_problem(args.slug)
+    if problem:
+        print(f"'{args.slug}' cannot be a framework slug: {problem}", file=sys.stderr)
+        return EXIT_USAGE
+    target = _site_config(args).frameworks_dir / f"{args.slug}.yaml"
+    if target.exists() and not args.force:
+        print(f"{target} already exists; use --force to replace it", file=sys.stderr)
+        return EXIT_INVALID
+    interactive = sys.stdin.isatty() and not args.yes
+    organisation = args.organisation or _ask("Organisation", "Example Organisation", interactive)
+    title = args.title or _ask("Framework title", f"{organisation} career framework", interactive)
+    levels = args.levels or _ask(
+        "Levels, lowest first", "Junior, Mid-level, Senior, Staff", interactive
+    )
+    management = args.management
+    if management is None:
+        management = _ask("Add a management track? (y/n)", "y", interactive).lower().startswith("y")
+    text = framework_text(
+        title=title,
+        organisation=organisation,
+        levels=[name.strip() for name in levels.split(",") if name.strip()],
+        management=management,
+        discipline=args.discipline,
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"Created {target}. Edit it, then run 'ladderpress validate'.")
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importers import import_file
+
+    try:
+        result = import_file(Path(args.source), slug=args.slug, organisation=args.organisation)
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    _print_problems(result.warnings)
+    if args.stdout:
+        sys.stdout.write(result.yaml_text)
+        return EXIT_OK
+    target = Path(args.out) if args.out else Path(args.site) / "frameworks" / f"{result.slug}.yaml"
+    if target.exists() and not args.force:
+        print(f"{target} already exists; use --force to replace it, or --out", file=sys.stderr)
+        return EXIT_INVALID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(result.yaml_text, encoding="utf-8")
+    print(
+        f"Imported {args.source} ({result.format}) into {target} with "
+        f"{len(result.warnings)} warning(s) to review; then run 'ladderpress validate'."
+    )
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .export import framework_csv, framework_record, index_record, to_json
+
+    try:
+        paths = [Path(p) for p in args.paths] or [_site_config(args).frameworks_dir]
+    except InputError as exc:
+        _print_problems(exc.problems)
+        return EXIT_INVALID
+    result = check_paths(paths)
+    if not result.ok:
+        _print_problems([p for p in result.problems if p.is_error])
+        return EXIT_INVALID
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    formats = set(args.format.split(","))
+    for framework in result.frameworks:
+        if "json" in formats:
+            (out / f"{framework.slug}.json").write_bytes(to_json(framework_record(framework)))
+        if "csv" in formats:
+            (out / f"{framework.slug}.csv").write_bytes(framework_csv(framework))
+    (out / "frameworks.json").write_bytes(to_json(index_record(result.frameworks)))
+    if not args.quiet:
+        print(f"Exported {len(result.frameworks)} framework(s) to {out}")
+    return EXIT_OK
