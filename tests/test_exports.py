@@ -191,3 +191,23 @@ def test_import_of_garbage_is_a_clear_error(cli, tmp_path: Path) -> None:
     result = cli("import", str(source))
     assert result.code == 1 and "Traceback" not in result.err
     assert "ladder.csv:" in result.err
+
+
+def test_suggest_a_change_links_when_a_repository_is_named(cli, site: Path) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    out = build(cli, site)
+    assert "Suggest a change" not in (out / "acme-engineering/levels/junior/index.html").read_text()
+    (site / "ladderpress.yaml").write_text("repository: https://github.com/acme/ladders\n")
+    out = build(cli, site)
+    html = (out / "acme-engineering/levels/junior/index.html").read_text()
+    import re
+
+    links = re.findall(r'class="suggest" href="([^"]+)"', html)
+    assert links
+    target = urlsplit(links[0].replace("&amp;", "&"))
+    assert target.netloc == "github.com" and target.path == "/acme/ladders/issues/new"
+    query = parse_qs(target.query)
+    assert query["title"] == ["acme-engineering: Testing at Junior Engineer"]
+    assert "**Statement:** `testing--junior-1`" in query["body"][0]
+    assert "> Writes unit tests for the code they change." in query["body"][0]

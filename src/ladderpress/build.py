@@ -12,6 +12,7 @@ from . import search
 from .config import SiteConfig
 from .export import framework_csv, framework_record, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
+from .incremental import BuildCache, page_keys
 from .model import Framework
 from .output import WriteReport, write_site
 from .pages import (
@@ -26,7 +27,7 @@ from .pages import (
 from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
 from .resources import schema_dir
-from .validate import check_paths
+from .validate import FileMemo, check_paths
 
 
 @dataclass
@@ -61,11 +62,19 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def load_frameworks(config: SiteConfig) -> tuple[list[Framework], list[Problem]]:
+def load_frameworks(
+    config: SiteConfig, memo: FileMemo | None = None
+) -> tuple[list[Framework], list[Problem]]:
     """Check every framework of the site; raise InputError if any has an error."""
     if not config.frameworks_dir.is_dir():
         return [], []
-    result = check_paths([config.frameworks_dir], confine_to=config.root)
+    result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo)
+    if memo is not None:  # forget files that changed or went away
+        current = {(str(f.path), f.digest) for f in result.frameworks}
+        for key in [
+            k for k, (fw, _) in memo.items() if fw and (str(fw.path), fw.digest) not in current
+        ]:
+            del memo[key]
     if not result.ok:
         raise InputError(result.problems)
     frameworks = result.frameworks
@@ -92,10 +101,15 @@ def render_site(
     frameworks: list[Framework],
     pages: list[Page],
     assets: dict[str, Asset],
+    *,
+    cache: BuildCache | None = None,
+    preview: bool = False,
 ) -> dict[str, bytes]:
     """Every output file as bytes: pages, data exports, feeds, assets, published schemas."""
-    renderer = Renderer(config, assets, search=any(p.template == "search.html" for p in pages))
-    files = {page.output_path: renderer.render(page) for page in pages}
+    renderer = Renderer(
+        config, assets, search=any(p.template == "search.html" for p in pages), preview=preview
+    )
+    files = _render_pages(renderer, pages, frameworks, config, assets, cache)
     for asset in assets.values():
         files[asset.url] = asset.data
     for framework in frameworks:
@@ -116,17 +130,52 @@ def render_site(
     return files
 
 
-def build(config: SiteConfig, *, out: Path | None = None, clean: bool = False) -> BuildReport:
+def _render_pages(
+    renderer: Renderer,
+    pages: list[Page],
+    frameworks: list[Framework],
+    config: SiteConfig,
+    assets: dict[str, Asset],
+    cache: BuildCache | None,
+) -> dict[str, bytes]:
+    if cache is None:
+        return {page.output_path: renderer.render(page) for page in pages}
+    version = "".join(a.version for a in assets.values()) + str(renderer.preview)
+    keys = page_keys(pages, frameworks, config, renderer.env, version)
+    files = {}
+    for page in pages:
+        cached = cache.pages.get(page.url)
+        if cached is not None and cached[0] == keys[page.url]:
+            cache.reused += 1
+            files[page.output_path] = cached[1]
+            continue
+        html = renderer.render(page)
+        cache.rendered += 1
+        cache.pages[page.url] = (keys[page.url], html)
+        files[page.output_path] = html
+    for url in set(cache.pages) - set(keys):
+        del cache.pages[url]
+    return files
+
+
+def build(
+    config: SiteConfig,
+    *,
+    out: Path | None = None,
+    clean: bool = False,
+    cache: BuildCache | None = None,
+    preview: bool = False,
+) -> BuildReport:
     """Build the whole site. Raises InputError, leaving the previous output untouched."""
     report = BuildReport()
     with _timed(report, "load+validate"):
-        frameworks, report.warnings = load_frameworks(config)
+        frameworks, report.warnings = load_frameworks(config, cache.files if cache else None)
     with _timed(report, "plan"):
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
     with _timed(report, "render"):
-        files = render_site(config, frameworks, pages, assets)
+        files = render_site(config, frameworks, pages, assets, cache=cache, preview=preview)
     if with_search:
         with _timed(report, "search index"):
             files.update(search.build_search_index(frameworks, config.language))

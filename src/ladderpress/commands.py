@@ -86,6 +86,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     return serve(
         config,
+        lambda: _site_config(args),
         host=args.host,
         port=args.port,
         out=Path(args.out) if args.out else None,

@@ -31,6 +31,7 @@ class SiteConfig:
     output_dir: Path = Path("_site")
     navigation: tuple[NavLink, ...] = ()
     include: tuple[str, ...] | None = None
+    repository: str | None = None
 
     @property
     def config_path(self) -> str:
@@ -80,4 +81,5 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         output_dir=root / data.get("output", "_site"),
         navigation=tuple(NavLink(i["title"], i["url"]) for i in data.get("navigation", ())),
         include=tuple(data["include"]) if "include" in data else None,
+        repository=data.get("repository"),
     )

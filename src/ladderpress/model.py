@@ -117,6 +117,8 @@ class Framework:
     data: dict[str, Any]
     level_order: tuple[str, ...]
     below: dict[str, tuple[str, ...]]
+    # Hash of the source file: what page caches key on.
+    digest: str = ""
 
     def statements(self) -> Iterator[Statement]:
         for competency in self.competencies.values():

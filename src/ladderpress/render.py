@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import jinja2
 from jinja2 import pass_context
@@ -17,7 +17,8 @@ from . import __version__
 from .compare import compare_levels, step
 from .config import SiteConfig
 from .markdown import render_block, render_inline
-from .pages import URLS, Page
+from .model import Framework, Statement
+from .pages import URLS, Page, level_url
 from .problems import InputError, error
 from .resources import default_theme_dir
 
@@ -80,9 +81,15 @@ def _base_path(config: SiteConfig) -> str:
 
 class Renderer:
     def __init__(
-        self, config: SiteConfig, assets: dict[str, Asset], *, search: bool = False
+        self,
+        config: SiteConfig,
+        assets: dict[str, Asset],
+        *,
+        search: bool = False,
+        preview: bool = False,
     ) -> None:
         self.config = config
+        self.preview = preview
         self.assets = assets
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
@@ -102,9 +109,11 @@ class Renderer:
             step=step,
             url=self._url,
             site_path=self._site_path,
+            feedback_url=self._feedback_url,
             asset=self._asset,
             site=config,
             search_enabled=search,
+            preview=preview,
             generator=f"ladderpress {__version__}",
         )
 
@@ -123,6 +132,30 @@ class Renderer:
     def _site_path(self, context: Context, path: str) -> str:
         """A link to any path inside the site, e.g. from the config's navigation."""
         return self._link(context, path.lstrip("/"))
+
+    def _feedback_url(self, framework: Framework, statement: Statement) -> str | None:
+        """A prefilled "new issue" link in the site's repository, if it names one."""
+        if not self.config.repository:
+            return None
+        level = framework.levels[statement.level].name
+        competency = framework.competencies[statement.competency].name
+        page = level_url(framework, statement.level) + "#" + statement.anchor
+        body = "\n".join(
+            [
+                f"**Framework:** {framework.title} ({framework.slug})",
+                f"**Level:** {level}",
+                f"**Competency:** {competency}",
+                f"**Statement:** `{statement.id}`",
+                f"**Page:** {(self.config.base_url or '/') + page}",
+                "",
+                "> " + statement.text.replace("\n", "\n> "),
+                "",
+                "**Suggestion:**",
+                "",
+            ]
+        )
+        query = urlencode({"title": f"{framework.slug}: {competency} at {level}", "body": body})
+        return f"{self.config.repository}/issues/new?{query}"
 
     @pass_context
     def _asset(self, context: Context, name: str) -> str:

@@ -5,8 +5,9 @@ All problems of all files are collected, so a contributor sees every mistake in 
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .lints import check_quality
@@ -14,7 +15,7 @@ from .model import Framework, build_framework
 from .problems import InputError, Problem, error, sort_problems
 from .schema_check import check_schema
 from .semantics import RESERVED_DEVICE_NAMES, check_semantics
-from .source import read_document
+from .source import MAX_FILE_BYTES, read_document
 
 FRAMEWORK_SCHEMA = "framework.schema.json"
 EXTENSIONS = (".yaml", ".yml")
@@ -111,12 +112,36 @@ def check_file(path: Path) -> tuple[Framework | None, list[Problem]]:
     return framework, problems
 
 
-def check_paths(paths: list[Path], *, confine_to: Path | None = None) -> CheckResult:
+FileMemo = dict[tuple[str, str], tuple[Framework | None, list[Problem]]]
+
+
+def _checked(path: Path, memo: FileMemo | None) -> tuple[Framework | None, list[Problem]]:
+    """check_file, remembered by content so that an unchanged file is not parsed again."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return check_file(path)
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return check_file(path)
+    key = (str(path.resolve()), digest)
+    if memo is not None and key in memo:
+        return memo[key]
+    framework, problems = check_file(path)
+    if framework is not None:
+        framework = replace(framework, digest=digest)
+    if memo is not None:
+        memo[key] = (framework, problems)
+    return framework, problems
+
+
+def check_paths(
+    paths: list[Path], *, confine_to: Path | None = None, memo: FileMemo | None = None
+) -> CheckResult:
     files, problems = discover(paths, confine_to=confine_to)
     frameworks: list[Framework] = []
     slugs: dict[str, str] = {}
     for path in files:
-        framework, found = check_file(path)
+        framework, found = _checked(path, memo)
         problems.extend(found)
         if path.stem in slugs:
             problems.append(

@@ -1,0 +1,80 @@
+"""What a rebuild can reuse: unchanged framework files and pages whose inputs are unchanged.
+
+A page's inputs are its template and every template that one extends, imports or
+includes, the framework it shows (or, for site-wide pages, all frameworks), the site
+config and the theme's assets. Editing one framework re-renders only its pages and the
+site-wide ones; editing a template re-renders only the pages that use it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+import jinja2
+from jinja2 import meta
+
+from .config import SiteConfig
+from .model import Framework
+from .pages import Page
+from .validate import FileMemo
+
+
+@dataclass
+class BuildCache:
+    """Held by a long-running process (serve) across builds; never shared between sites."""
+
+    files: FileMemo = field(default_factory=dict)
+    pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # url → (key, html)
+    rendered: int = 0
+    reused: int = 0
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def template_digests(env: jinja2.Environment, names: set[str]) -> dict[str, str]:
+    """For each template: a hash of its own source and of every template it uses."""
+    sources: dict[str, str] = {}
+    uses: dict[str, set[str]] = {}
+    pending = list(names)
+    while pending:
+        name = pending.pop()
+        if name in sources:
+            continue
+        assert env.loader is not None
+        source = env.loader.get_source(env, name)[0]
+        sources[name] = source
+        referenced = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+        uses[name] = referenced
+        pending.extend(referenced)
+    digests = {}
+    for name in names:
+        closure, stack = set(), [name]
+        while stack:
+            current = stack.pop()
+            if current not in closure:
+                closure.add(current)
+                stack.extend(uses[current])
+        digests[name] = _digest(*(f"{n}:{sources[n]}" for n in sorted(closure)))
+    return digests
+
+
+def page_keys(
+    pages: list[Page],
+    frameworks: list[Framework],
+    config: SiteConfig,
+    env: jinja2.Environment,
+    assets_version: str,
+) -> dict[str, str]:
+    """The cache key of every page, by URL."""
+    templates = template_digests(env, {page.template for page in pages})
+    site = _digest(repr(config), assets_version)
+    everything = _digest(*(f.slug + f.digest for f in frameworks))
+    keys = {}
+    for page in pages:
+        framework = page.context.get("framework")
+        inputs = framework.digest if isinstance(framework, Framework) else everything
+        keys[page.url] = _digest(page.url, page.template, templates[page.template], inputs, site)
+    return keys

@@ -1,0 +1,430 @@
+"""Reader-quality checks over the built bundled site, one page of every page type.
+
+- accessibility: axe-core (npm) in Chromium, WCAG 2.0/2.1/2.2 A and AA, light and dark;
+- valid HTML: the Nu HTML Checker (npm's vnu-jar, run with Java) over every built page;
+- links: a crawl over HTTP with the site served under a sub-path, from the home page;
+- layout: full-page screenshots (artefacts in test-artifacts/screenshots/), no horizontal
+  scrolling at 320 px or at 200% text size, and a print preview without site chrome.
+
+axe-core and vnu-jar come from package.json; './dev test' runs 'npm ci' when needed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import posixpath
+import shutil
+import subprocess
+import urllib.error
+import urllib.request
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urldefrag, urljoin, urlsplit
+
+import pytest
+
+from ladderpress.build import build
+from ladderpress.config import load_config
+
+from .browser import CHROMIUM_ARGS, chromium_path, serve_folder
+from .conftest import REPO
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+NODE_MODULES = REPO / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 375, "height": 812}
+SCREENSHOT_VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+NARROW = {"width": 320, "height": 640}
+ZOOMED = {"width": 1280, "height": 900}
+A4_PORTRAIT = {"width": 794, "height": 1123}  # A4, 210 by 297 mm, at 96 px per inch
+
+
+def _tick_first_level(page: Any) -> None:
+    """Answer a few statements so that the self-assessment shows its result panel."""
+    first_level = page.locator("fieldset.sa-level:first-of-type [data-sa-statement]")
+    for i in range(first_level.count()):
+        first_level.nth(i).check()
+    playwright_api.expect(page.locator("[data-sa-summary]")).to_contain_text("Best fit")
+
+
+def _choose_two_levels(page: Any) -> None:
+    page.select_option("#org-a", "northwind-engineering/staff-engineer")
+    page.select_option("#org-b", "meridian-engineering/staff-engineer")
+    page.get_by_role("button", name="Show side by side").click()
+    playwright_api.expect(page.locator(".orgs-side")).to_have_count(2)
+
+
+@dataclass(frozen=True)
+class PageType:
+    path: str
+    prepare: Callable[[Any], None] | None = None
+
+
+# One page of every kind the site has. A new kind of page belongs here.
+PAGE_TYPES: dict[str, PageType] = {
+    "home": PageType(""),
+    "framework": PageType("northwind-engineering/"),
+    "level": PageType("northwind-engineering/levels/staff-engineer/"),
+    "competency": PageType("northwind-engineering/competencies/testing/"),
+    "compare-index": PageType("northwind-engineering/compare/"),
+    "compare-same-track": PageType("northwind-engineering/compare/senior-engineer/staff-engineer/"),
+    "compare-across-tracks": PageType(
+        "northwind-engineering/compare/staff-engineer/engineering-manager/"
+    ),
+    "self-assessment": PageType("quillstack-startup/self-assessment/", _tick_first_level),
+    "orgs-table": PageType("compare/"),
+    "orgs-side-by-side": PageType("compare/levels/", _choose_two_levels),
+    "not-found": PageType("404.html"),
+}
+
+
+def _node_tool(path: Path) -> Path:
+    if not path.exists():
+        message = f"{path.relative_to(REPO)} is missing; './dev test' installs it (npm ci)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+# --------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("quality") / "site"
+    build(load_config(REPO), out=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_folder(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = chromium_path()
+    with playwright_api.sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Any, site_url: str) -> Iterator[Callable[..., Any]]:
+    """Open a page type in a fresh context; fail the test on any script error."""
+    contexts: list[Any] = []
+    errors: list[str] = []
+
+    def opener(kind: str, **context_options: Any) -> Any:
+        context = browser.new_context(reduced_motion="reduce", **context_options)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{kind}: {error}"))
+        page_type = PAGE_TYPES[kind]
+        page.goto(site_url + page_type.path)
+        if page_type.prepare:
+            page_type.prepare(page)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+def _overflow_report(page: Any) -> str:
+    """The outermost elements that stick out to the right of the viewport, for the message."""
+    offenders = page.evaluate(
+        """() => {
+          const limit = window.innerWidth + 0.5;
+          const name = (e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+            + [...e.classList].map((c) => '.' + c).join('');
+          const path = (e) => {
+            const parts = [];
+            for (; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+              parts.unshift(name(e));
+            }
+            return parts.join(' > ');
+          };
+          const clipped = (e) => {
+            for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+              if (getComputedStyle(a).overflowX !== 'visible') return true;
+            }
+            return false;
+          };
+          const found = [];
+          for (const e of document.body.querySelectorAll('*')) {
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || r.right <= limit || clipped(e)) continue;
+            const p = e.parentElement.getBoundingClientRect();
+            if (e.parentElement !== document.body && p.right > limit) continue;
+            found.push(`${path(e)}: right edge at ${Math.round(r.right)}px,`
+              + ` width ${Math.round(r.width)}px`);
+          }
+          return found.slice(0, 12);
+        }"""
+    )
+    return "\n".join(f"    {line}" for line in offenders) or "    (no single element found)"
+
+
+def _assert_no_horizontal_scroll(page: Any, what: str) -> None:
+    width, scroll_width = page.evaluate("[window.innerWidth, document.documentElement.scrollWidth]")
+    if scroll_width > width:
+        pytest.fail(
+            f"{what}: the page is {scroll_width}px wide in a {width}px window; "
+            f"elements that stick out:\n{_overflow_report(page)}",
+            pytrace=False,
+        )
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def _format_violations(kind: str, scheme: str, violations: list[dict[str, Any]]) -> str:
+    lines = [f"{kind} ({scheme}): {len(violations)} axe violation(s)"]
+    for violation in violations:
+        lines.append(
+            f"  {violation['id']} [{violation['impact']}] {violation['help']}"
+            f" ({len(violation['nodes'])} element(s)) {violation['helpUrl']}"
+        )
+        for node in violation["nodes"][:5]:
+            target = " ".join(str(part) for part in node["target"])
+            summary = " ".join(node.get("failureSummary", "").split())
+            lines.append(f"    {target}")
+            if summary:
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_axe_finds_no_wcag_violations(
+    open_page: Callable[..., Any], kind: str, scheme: str
+) -> None:
+    axe = _node_tool(AXE_JS)
+    page = open_page(kind, viewport=DESKTOP, color_scheme=scheme)
+    page.add_script_tag(path=str(axe))
+    results = page.evaluate(
+        """(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})
+          .then((r) => ({violations: r.violations, passes: r.passes.length}))""",
+        AXE_TAGS,
+    )
+    assert results["passes"] > 0  # axe did run its rules
+    violations = results["violations"]
+    if violations:
+        report = _format_violations(kind, scheme, violations)
+        print(report)
+        pytest.fail(report, pytrace=False)
+
+
+# --------------------------------------------------------------------------- valid HTML
+
+
+def test_every_built_page_is_valid_html(built_site: Path) -> None:
+    vnu = _node_tool(VNU_JAR)
+    java = shutil.which("java")
+    if not java:
+        message = "Java is not installed; './dev test' installs it (apt-get install default-jre)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    pages = list(built_site.rglob("*.html"))
+    assert len(pages) > 100
+    # One JVM for every page: starting Java per page would take minutes.
+    command = [java, "-jar", str(vnu), "--errors-only", "--format", "json", "--skip-non-html"]
+    run = subprocess.run(
+        [*command, str(built_site)], capture_output=True, text=True, timeout=600, check=False
+    )
+    # The checker writes its JSON report to standard error and exits 1 when it found errors.
+    try:
+        messages = json.loads(run.stderr)["messages"]
+    except (json.JSONDecodeError, KeyError):
+        pytest.fail(f"vnu.jar exited {run.returncode}:\n{run.stderr[-3000:]}", pytrace=False)
+    if run.returncode not in (0, 1) or (run.returncode == 1 and not messages):
+        pytest.fail(f"vnu.jar exited {run.returncode}:\n{run.stderr[-3000:]}", pytrace=False)
+    if messages:
+        files = {m.get("url", "") for m in messages}
+        lines = [f"{len(messages)} HTML error(s) in {len(files)} of {len(pages)} page(s):"]
+        for message in messages[:30]:
+            where = message.get("url", "?").removeprefix(built_site.as_uri() + "/")
+            where = where.removeprefix("file:" + str(built_site) + "/")
+            lines.append(f"  {where}:{message.get('lastLine', '?')}: {message['message']}")
+            if message.get("extract"):
+                lines.append(f"      {' '.join(message['extract'].split())}")
+        report = "\n".join(lines)
+        print(report)
+        pytest.fail(report, pytrace=False)
+
+
+# --------------------------------------------------------------------------- links
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if value is None:
+                continue
+            if name == "id" or (name == "name" and tag == "a"):
+                self.ids.add(value)
+            elif name in ("href", "src", "data-json"):
+                self.links.append(value)
+            elif name == "srcset":
+                self.links.extend(part.split()[0] for part in value.split(",") if part.strip())
+
+
+@dataclass
+class Crawl:
+    root: str
+    pages: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def _fetch(url: str) -> tuple[int, str, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.headers.get_content_type(), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, "", b""
+
+
+def crawl(root: str) -> Crawl:
+    """Follow every link and asset from `root`; report missing targets and anchors."""
+    result = Crawl(root)
+    host = urlsplit(root).netloc
+    ids: dict[str, set[str]] = {}
+    status: dict[str, int] = {}
+    referrers: dict[str, list[str]] = {}
+    anchors: dict[tuple[str, str], list[str]] = {}  # (target, fragment) -> linking pages
+    queue: deque[str] = deque([root])
+    referrers[root] = []
+    while queue:
+        url = queue.popleft()
+        code, content_type, body = _fetch(url)
+        status[url] = code
+        if code != 200:
+            continue
+        links: list[str] = []
+        if content_type == "text/html":
+            parser = _LinkParser()
+            parser.feed(body.decode("utf-8"))
+            ids[url] = parser.ids
+            links = parser.links
+            result.pages.add(url)
+        elif content_type == "text/css":
+            for chunk in body.decode("utf-8").split("url(")[1:]:
+                links.append(chunk.split(")", 1)[0].strip("'\" "))
+        for link in links:
+            if link.startswith(("data:", "mailto:", "tel:")):
+                continue
+            absolute = urljoin(url, link)
+            parts = urlsplit(absolute)
+            if parts.scheme not in ("http", "https") or parts.netloc != host:
+                continue  # other sites are not followed
+            target, fragment = urldefrag(absolute)
+            if not target.startswith(root):
+                result.problems.append(f"{url} -> {link}: outside the site's folder {root}")
+                continue
+            if fragment:
+                anchors.setdefault((target, unquote(fragment)), []).append(f"{url} -> {link}")
+            if target not in referrers:
+                referrers[target] = []
+                queue.append(target)
+            referrers[target].append(f"{url} -> {link}")
+    for target, code in sorted(status.items()):
+        if code != 200:
+            where = referrers[target]
+            more = f" (and {len(where) - 3} more)" if len(where) > 3 else ""
+            result.problems.append(f"{target}: HTTP {code}, linked from {where[:3]}{more}")
+    for (target, fragment), where in sorted(anchors.items()):
+        if target in ids and fragment not in ids[target]:
+            more = f" (and {len(where) - 3} more)" if len(where) > 3 else ""
+            result.problems.append(f"{target}#{fragment}: no such anchor, from {where[:3]}{more}")
+    return result
+
+
+@pytest.fixture(scope="module")
+def sub_path_crawl(built_site: Path) -> Iterator[Crawl]:
+    with serve_folder(built_site, prefix="ladders") as root:
+        assert root.endswith("/ladders/")
+        yield crawl(root)
+
+
+def test_links_assets_and_anchors_resolve_under_a_sub_path(sub_path_crawl: Crawl) -> None:
+    problems = sub_path_crawl.problems
+    assert len(sub_path_crawl.pages) > 100
+    if problems:
+        report = "\n".join([f"{len(problems)} broken link(s):", *problems[:50]])
+        print(report)
+        pytest.fail(report, pytrace=False)
+
+
+def test_every_built_page_is_reachable_from_home(built_site: Path, sub_path_crawl: Crawl) -> None:
+    reached = {
+        unquote(urlsplit(url).path).removeprefix("/ladders/") for url in sub_path_crawl.pages
+    }
+    missing = []
+    for page in sorted(built_site.rglob("*.html")):
+        rel = page.relative_to(built_site).as_posix()
+        as_url = posixpath.dirname(rel) + "/" if page.name == "index.html" else rel
+        as_url = as_url.removeprefix("/")
+        if rel != "404.html" and as_url not in reached and rel not in reached:
+            missing.append(rel)
+    assert missing == [], f"pages no link leads to: {missing[:20]}"
+
+
+# --------------------------------------------------------------------------- layout
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_screenshots(open_page: Callable[..., Any], kind: str) -> None:
+    """Full-page screenshots for people to look at (artefacts, not assertions)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for name, viewport in SCREENSHOT_VIEWPORTS.items():
+        page = open_page(kind, viewport=viewport)
+        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_no_horizontal_scrolling_at_320px(open_page: Callable[..., Any], kind: str) -> None:
+    page = open_page(kind, viewport=NARROW)
+    _assert_no_horizontal_scroll(page, f"{kind} at 320 px")
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_nothing_clipped_at_200_percent_text(open_page: Callable[..., Any], kind: str) -> None:
+    page = open_page(kind, viewport=ZOOMED)
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    _assert_no_horizontal_scroll(page, f"{kind} at 200% text size")
+
+
+@pytest.mark.parametrize("kind", ["level", "compare-same-track"])
+def test_print_preview_has_no_site_chrome_and_fits_the_page(
+    open_page: Callable[..., Any], kind: str
+) -> None:
+    page = open_page(kind, viewport=A4_PORTRAIT)
+    page.emulate_media(media="print")
+    for selector in (".site-header", ".site-nav", ".breadcrumbs", ".skip-link"):
+        found = page.locator(selector)
+        assert found.count() > 0, f"{kind}: no {selector} on the page to hide"
+        visible = [i for i in range(found.count()) if found.nth(i).is_visible()]
+        assert visible == [], f"{kind}: {selector} is printed"
+    _assert_no_horizontal_scroll(page, f"{kind} printed on A4")
