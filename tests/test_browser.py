@@ -147,3 +147,31 @@ def test_keyboard_reaches_skip_link_and_main(page, site_url: str) -> None:
     assert focused == "Skip to content"
     page.keyboard.press("Enter")
     assert page.evaluate("location.hash") == "#main"
+
+
+def test_search_finds_a_statement_and_opens_it(page, site_url: str) -> None:
+    page.goto(site_url)
+    page.get_by_label("Search every framework, level and statement").fill("incident commander")
+    page.get_by_role("button", name="Search", exact=True).click()
+    result = page.locator(".pagefind-ui__result-link[href*='#s-']").first
+    result.wait_for(timeout=15000)
+    href = result.get_attribute("href")
+    result.click()
+    anchor = href.split("#", 1)[1]
+    playwright_api.expect(page.locator(f"[id='{anchor}']")).to_be_visible()
+    assert page.evaluate("location.hash") == "#" + anchor
+
+
+def test_directory_filters(page, site_url: str) -> None:
+    page.goto(site_url)
+    cards = page.locator("[data-card]")
+    total = cards.count()
+    page.select_option("#filter-discipline", "design")
+    playwright_api.expect(page.locator("[data-card]:visible")).to_have_count(1)
+    page.select_option("#filter-discipline", "")
+    page.select_option("#filter-tracks", "management")
+    visible = page.locator("[data-card]:visible").count()
+    assert 0 < visible < total
+    page.select_option("#filter-tracks", "")
+    page.fill("#filter-text", "meridian")
+    playwright_api.expect(page.locator("[data-card]:visible")).to_have_count(1)

@@ -260,3 +260,16 @@ def test_every_pair_of_levels_has_a_comparison_page(cli, tmp_path: Path) -> None
         pages = list((tmp_path / "out" / framework.slug / "compare").glob("*/*/index.html"))
         count = len(framework.levels)
         assert len(pages) == count * (count - 1) // 2, framework.slug
+
+
+def test_every_page_has_a_strict_csp_and_no_other_origin(cli, tmp_path: Path) -> None:
+    assert cli("build", "--site", str(REPO), "--out", str(tmp_path / "out")).code == 0
+    loads = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)=\"([^\"]+)\"")
+    for page in (tmp_path / "out").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert (
+            "Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' "
+            "'wasm-unsafe-eval'; style-src 'self'" in html
+        ), page
+        for target in loads.findall(html):  # built without a base URL: no canonical link
+            assert not re.match(r"^(https?:)?//", target), (page, target)

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 import urllib.error
 import urllib.request
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -227,7 +227,6 @@ def test_axe_finds_no_wcag_violations(
     violations = results["violations"]
     if violations:
         report = _format_violations(kind, scheme, violations)
-        print(report)
         pytest.fail(report, pytrace=False)
 
 
@@ -259,6 +258,9 @@ def test_every_built_page_is_valid_html(built_site: Path) -> None:
     if messages:
         files = {m.get("url", "") for m in messages}
         lines = [f"{len(messages)} HTML error(s) in {len(files)} of {len(pages)} page(s):"]
+        kinds = Counter(m["message"] for m in messages)
+        lines += [f"  {count} x {text}" for text, count in kinds.most_common()]
+        lines.append("The first 30:")
         for message in messages[:30]:
             where = message.get("url", "?").removeprefix(built_site.as_uri() + "/")
             where = where.removeprefix("file:" + str(built_site) + "/")
@@ -266,7 +268,6 @@ def test_every_built_page_is_valid_html(built_site: Path) -> None:
             if message.get("extract"):
                 lines.append(f"      {' '.join(message['extract'].split())}")
         report = "\n".join(lines)
-        print(report)
         pytest.fail(report, pytrace=False)
 
 
@@ -298,12 +299,14 @@ class Crawl:
     problems: list[str] = field(default_factory=list)
 
 
-def _fetch(url: str) -> tuple[int, str, bytes]:
+def _fetch(url: str) -> tuple[int, str, str, bytes]:
+    """Status, final address (after redirects), content type and body."""
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return response.status, response.headers.get_content_type(), response.read()
+            content_type = response.headers.get_content_type()
+            return response.status, response.url, content_type, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, "", b""
+        return error.code, url, "", b""
 
 
 def crawl(root: str) -> Crawl:
@@ -318,7 +321,7 @@ def crawl(root: str) -> Crawl:
     referrers[root] = []
     while queue:
         url = queue.popleft()
-        code, content_type, body = _fetch(url)
+        code, base, content_type, body = _fetch(url)
         status[url] = code
         if code != 200:
             continue
@@ -335,7 +338,7 @@ def crawl(root: str) -> Crawl:
         for link in links:
             if link.startswith(("data:", "mailto:", "tel:")):
                 continue
-            absolute = urljoin(url, link)
+            absolute = urljoin(base, link)
             parts = urlsplit(absolute)
             if parts.scheme not in ("http", "https") or parts.netloc != host:
                 continue  # other sites are not followed
@@ -373,7 +376,6 @@ def test_links_assets_and_anchors_resolve_under_a_sub_path(sub_path_crawl: Crawl
     assert len(sub_path_crawl.pages) > 100
     if problems:
         report = "\n".join([f"{len(problems)} broken link(s):", *problems[:50]])
-        print(report)
         pytest.fail(report, pytrace=False)
 
 
