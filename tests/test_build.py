@@ -273,3 +273,33 @@ def test_every_page_has_a_strict_csp_and_no_other_origin(cli, tmp_path: Path) ->
         ), page
         for target in loads.findall(html):  # built without a base URL: no canonical link
             assert not re.match(r"^(https?:)?//", target), (page, target)
+
+
+def test_killing_a_build_midway_leaves_a_whole_site(cli, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "frameworks", site / "frameworks")
+    assert cli("build", "--site", str(site)).code == 0
+    old = snapshot(site / "_site")
+    framework = site / "frameworks/northwind-engineering.yaml"
+    framework.write_text(framework.read_text().replace("Northwind Cloudworks", "Northwind Ltd"))
+    for delay in (0.3, 0.8, 1.5, 2.5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "ladderpress", "build", "--site", str(site), "--quiet"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        out = site / "_site"
+        if out.exists():
+            now = snapshot(out)
+            # Either untouched, or (killed after the swap) the complete new site.
+            assert now == old or "Northwind Ltd" in (out / "index.html").read_text()
+    assert cli("build", "--site", str(site)).code == 0  # recovers whatever the moment was
+    assert "Northwind Ltd" in (site / "_site/index.html").read_text()

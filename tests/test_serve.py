@@ -100,9 +100,10 @@ def test_edit_break_recover(served: tuple[str, Path, list[str]]) -> None:
     assert "Learning fast." in fetch(level)  # the last good site is still served
     wait_for(lambda: any("still serving the last good site" in line for line in lines), "log")
 
-    for _ in range(3):  # several broken saves in a row
-        framework.write_text("title: [unclosed\n")
-        time.sleep(0.3)
+    for attempt in range(100):  # a hundred broken saves in a row
+        framework.write_text(f"title: [unclosed {attempt}\n")
+        time.sleep(0.02)
+    time.sleep(0.5)
     wait_for(lambda: "invalid YAML" in fetch(url + "__ladderpress/status"), "syntax error")
 
     framework.write_text(good)
