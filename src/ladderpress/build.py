@@ -13,6 +13,7 @@ from .config import SiteConfig
 from .export import framework_csv, framework_record, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
 from .incremental import BuildCache, page_keys
+from .messages import catalogue_digest
 from .model import Framework
 from .output import WriteReport, write_site
 from .pages import (
@@ -24,6 +25,7 @@ from .pages import (
     plan_site,
     schema_url,
 )
+from .parallel import render_all
 from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
 from .resources import schema_dir
@@ -115,8 +117,9 @@ def render_site(
     for framework in frameworks:
         files[framework_json_url(framework)] = to_json(framework_record(framework))
         files[framework_csv_url(framework)] = framework_csv(framework)
-    files[index_json_url()] = to_json(index_record(frameworks))
-    files[feed_url()] = atom_feed(config, frameworks)
+    originals = [f for f in frameworks if f.language is None]
+    files[index_json_url()] = to_json(index_record(originals))
+    files[feed_url()] = atom_feed(config, originals)
     files["robots.txt"] = robots(config)
     site_map = sitemap(config, pages)
     if site_map is not None:
@@ -139,20 +142,16 @@ def _render_pages(
     cache: BuildCache | None,
 ) -> dict[str, bytes]:
     if cache is None:
-        return {page.output_path: renderer.render(page) for page in pages}
+        return dict(zip((p.output_path for p in pages), render_all(renderer, pages), strict=True))
     version = "".join(a.version for a in assets.values()) + str(renderer.preview)
+    version += catalogue_digest(renderer.themes)
     keys = page_keys(pages, frameworks, config, renderer.env, version)
-    files = {}
-    for page in pages:
-        cached = cache.pages.get(page.url)
-        if cached is not None and cached[0] == keys[page.url]:
-            cache.reused += 1
-            files[page.output_path] = cached[1]
-            continue
-        html = renderer.render(page)
-        cache.rendered += 1
+    stale = [p for p in pages if cache.pages.get(p.url, ("", b""))[0] != keys[p.url]]
+    for page, html in zip(stale, render_all(renderer, stale), strict=True):
         cache.pages[page.url] = (keys[page.url], html)
-        files[page.output_path] = html
+    cache.rendered += len(stale)
+    cache.reused += len(pages) - len(stale)
+    files = {page.output_path: cache.pages[page.url][1] for page in pages}
     for url in set(cache.pages) - set(keys):
         del cache.pages[url]
     return files
@@ -178,7 +177,8 @@ def build(
         files = render_site(config, frameworks, pages, assets, cache=cache, preview=preview)
     if with_search:
         with _timed(report, "search index"):
-            files.update(search.build_search_index(frameworks, config.language))
+            originals = [f for f in frameworks if f.language is None]
+            files.update(search.build_search_index(originals, config.language))
     else:
         report.notes.append(
             "search index skipped: Pagefind is not installed (pip install 'ladderpress[search]')"

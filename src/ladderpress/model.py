@@ -119,6 +119,13 @@ class Framework:
     below: dict[str, tuple[str, ...]]
     # Hash of the source file: what page caches key on.
     digest: str = ""
+    # Set for a translation (`<slug>.<language>.yaml`); None for the site's own language.
+    language: str | None = None
+
+    @property
+    def url_root(self) -> str:
+        """Where the framework's pages live: `<slug>`, or `<language>/<slug>`."""
+        return f"{self.language}/{self.slug}" if self.language else self.slug
 
     def statements(self) -> Iterator[Statement]:
         for competency in self.competencies.values():

@@ -7,7 +7,7 @@ folder pages end with "/", and files keep their name ("404.html").
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .assessment import assessment_data
@@ -25,6 +25,9 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     # Pages served from unknown depths (the 404 page) must link by absolute path.
     absolute_links: bool = False
+    # The page's language when it differs from the site's, and the same page in others.
+    language: str | None = None
+    alternates: tuple[tuple[str, str], ...] = ()
 
     @property
     def output_path(self) -> str:
@@ -36,33 +39,33 @@ def home_url() -> str:
 
 
 def framework_url(framework: Framework) -> str:
-    return f"{framework.slug}/"
+    return f"{framework.url_root}/"
 
 
 def level_url(framework: Framework, level_id: str) -> str:
-    return f"{framework.slug}/levels/{level_id}/"
+    return f"{framework.url_root}/levels/{level_id}/"
 
 
 def competency_url(framework: Framework, competency_id: str) -> str:
-    return f"{framework.slug}/competencies/{competency_id}/"
+    return f"{framework.url_root}/competencies/{competency_id}/"
 
 
 def compare_index_url(framework: Framework) -> str:
-    return f"{framework.slug}/compare/"
+    return f"{framework.url_root}/compare/"
 
 
 def compare_url(framework: Framework, a: str, b: str) -> str:
     """The comparison of two levels; the pair is put in ladder order whatever the call."""
     first, second = ordered_pair(framework, a, b)
-    return f"{framework.slug}/compare/{first}/{second}/"
+    return f"{framework.url_root}/compare/{first}/{second}/"
 
 
 def framework_json_url(framework: Framework) -> str:
-    return f"{framework.slug}.json"
+    return f"{framework.url_root}.json"
 
 
 def self_assessment_url(framework: Framework) -> str:
-    return f"{framework.slug}/self-assessment/"
+    return f"{framework.url_root}/self-assessment/"
 
 
 def orgs_compare_url() -> str:
@@ -74,7 +77,7 @@ def orgs_levels_url() -> str:
 
 
 def framework_csv_url(framework: Framework) -> str:
-    return f"{framework.slug}.csv"
+    return f"{framework.url_root}.csv"
 
 
 def index_json_url() -> str:
@@ -178,6 +181,36 @@ def framework_pages(framework: Framework) -> list[Page]:
     return pages
 
 
+def translated_framework_pages(config: SiteConfig, frameworks: list[Framework]) -> list[Page]:
+    """Each framework's pages, and its translations' at the same place under /<language>/,
+    every page naming its versions in other languages."""
+    translations: dict[str, list[Framework]] = {}
+    for framework in frameworks:
+        if framework.language:
+            translations.setdefault(framework.slug, []).append(framework)
+    pages: list[Page] = []
+    for framework in (f for f in frameworks if f.language is None):
+        variants = [
+            framework,
+            *sorted(translations.get(framework.slug, []), key=lambda f: f.language or ""),
+        ]
+        page_sets = [framework_pages(variant) for variant in variants]
+        for index in range(len(page_sets[0])):
+            alternates = (
+                tuple(
+                    (variant.language or config.language, pages_of[index].url)
+                    for variant, pages_of in zip(variants, page_sets, strict=True)
+                )
+                if len(variants) > 1
+                else ()
+            )
+            for variant, pages_of in zip(variants, page_sets, strict=True):
+                pages.append(
+                    replace(pages_of[index], language=variant.language, alternates=alternates)
+                )
+    return pages
+
+
 def directory_pages(frameworks: list[Framework]) -> list[Page]:
     """Without JavaScript, one page per discipline and per tag does the filters' job."""
     pages = []
@@ -201,6 +234,7 @@ def plan_site(
     config: SiteConfig, frameworks: list[Framework], *, search: bool = False
 ) -> list[Page]:
     """Every page of the site. `search` says whether a search index will be built."""
+    everything, frameworks = frameworks, [f for f in frameworks if f.language is None]
     pages = [
         Page(
             home_url(),
@@ -215,8 +249,7 @@ def plan_site(
             },
         )
     ]
-    for framework in frameworks:
-        pages.extend(framework_pages(framework))
+    pages.extend(translated_framework_pages(config, everything))
     pages.extend(directory_pages(frameworks))
     pages.append(
         Page(

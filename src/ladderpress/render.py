@@ -17,6 +17,7 @@ from . import __version__
 from .compare import compare_levels, step
 from .config import SiteConfig
 from .markdown import render_block, render_inline
+from .messages import catalogue_chain, translate
 from .model import Framework, Statement
 from .pages import URLS, Page, level_url
 from .problems import InputError, error
@@ -90,6 +91,7 @@ class Renderer:
     ) -> None:
         self.config = config
         self.preview = preview
+        self.themes = tuple(theme_chain(config))
         self.assets = assets
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(
@@ -107,6 +109,7 @@ class Renderer:
         self.env.globals.update(
             compare_levels=compare_levels,
             step=step,
+            _=self._translate,
             url=self._url,
             site_path=self._site_path,
             feedback_url=self._feedback_url,
@@ -127,6 +130,12 @@ class Renderer:
     @pass_context
     def _url(self, context: Context, kind: str, *args: Any) -> str:
         return self._link(context, URLS[kind](*args))
+
+    @pass_context
+    def _translate(self, context: Context, msgid: str, **params: object) -> str:
+        page: Page | None = context.get("page")
+        language = (page.language if page else None) or self.config.language
+        return translate(catalogue_chain(self.themes, language), msgid, params)
 
     @pass_context
     def _site_path(self, context: Context, path: str) -> str:

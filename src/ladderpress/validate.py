@@ -74,8 +74,28 @@ def discover(
     return files, problems
 
 
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+
+
+def split_stem(path: Path) -> tuple[str, str | None]:
+    """`acme.yaml` is the framework `acme`; `acme.fr.yaml` its French translation."""
+    slug, _, language = path.stem.partition(".")
+    return slug, language or None
+
+
 def _slug_problems(path: Path, shown: str) -> list[Problem]:
-    slug = path.stem
+    slug, language = split_stem(path)
+    if language is not None and not LANGUAGE.match(language):
+        return [
+            error(
+                shown,
+                1,
+                1,
+                f"'{language}' in '{path.name}' is not a language tag; name translations "
+                "<slug>.<language>.yaml, for example 'acme-engineering.fr.yaml'",
+                "slug",
+            )
+        ]
     if not SLUG.match(slug):
         return [
             error(
@@ -107,7 +127,8 @@ def check_file(path: Path) -> tuple[Framework | None, list[Problem]]:
     problems.extend(check_semantics(doc))
     if any(p.is_error for p in problems):
         return None, problems
-    framework = build_framework(path.stem, shown, doc.data)
+    slug, language = split_stem(path)
+    framework = replace(build_framework(slug, shown, doc.data), language=language)
     problems.extend(check_quality(doc, framework))
     return framework, problems
 
@@ -134,6 +155,61 @@ def _checked(path: Path, memo: FileMemo | None) -> tuple[Framework | None, list[
     return framework, problems
 
 
+def _base_of(translation: Framework, frameworks: list[Framework]) -> Framework | None:
+    return next((f for f in frameworks if f.slug == translation.slug and f.language is None), None)
+
+
+def _translation_problems(frameworks: list[Framework]) -> list[Problem]:
+    """A translation must describe the same ladder: the same tracks, levels, competencies."""
+    problems = []
+    for translation in (f for f in frameworks if f.language is not None):
+        base = _base_of(translation, frameworks)
+        if base is None:
+            problems.append(
+                error(
+                    translation.path,
+                    1,
+                    1,
+                    f"translation of '{translation.slug}', which does not exist or is invalid; "
+                    f"add {translation.slug}.yaml first",
+                    "translation",
+                )
+            )
+            continue
+        for what, mine, theirs in (
+            ("tracks", [t.id for t in translation.tracks], [t.id for t in base.tracks]),
+            ("levels", list(translation.levels), list(base.levels)),
+            ("categories", [c.id for c in translation.categories], [c.id for c in base.categories]),
+            ("competencies", list(translation.competencies), list(base.competencies)),
+        ):
+            if mine != theirs:
+                missing = [i for i in theirs if i not in mine]
+                extra = [i for i in mine if i not in theirs]
+                detail = (
+                    "; ".join(
+                        filter(
+                            None,
+                            [
+                                f"missing {', '.join(missing)}" if missing else "",
+                                f"not in the original: {', '.join(extra)}" if extra else "",
+                            ],
+                        )
+                    )
+                    or "in a different order"
+                )
+                problems.append(
+                    error(
+                        translation.path,
+                        1,
+                        1,
+                        f"{what} differ from {base.path} ({detail}); a translation keeps every id "
+                        "and translates only the text",
+                        "translation",
+                    )
+                )
+    return problems
+
+
 def check_paths(
     paths: list[Path], *, confine_to: Path | None = None, memo: FileMemo | None = None
 ) -> CheckResult:
@@ -143,20 +219,22 @@ def check_paths(
     for path in files:
         framework, found = _checked(path, memo)
         problems.extend(found)
-        if path.stem in slugs:
+        key = ".".join(filter(None, split_stem(path)))
+        if key in slugs:
             problems.append(
                 error(
                     display_path(path),
                     1,
                     1,
-                    f"framework slug '{path.stem}' is also used by {slugs[path.stem]}; "
-                    "rename one file",
+                    f"framework '{key}' is also defined by {slugs[key]}; rename one file",
                     "slug-collision",
                 )
             )
             continue
-        slugs[path.stem] = display_path(path)
+        slugs[key] = display_path(path)
         if framework is not None:
             frameworks.append(framework)
+    problems.extend(_translation_problems(frameworks))
+    frameworks = [f for f in frameworks if f.language is None or _base_of(f, frameworks)]
     frameworks.sort(key=lambda f: (f.organisation.name.lower(), f.slug))
     return CheckResult(frameworks, sort_problems(problems), len(files))
