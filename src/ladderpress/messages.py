@@ -53,3 +53,27 @@ def catalogue_digest(theme_dirs: Sequence[Path]) -> str:
         for file in sorted((theme / "messages").glob("*.yaml")):
             digest.update(file.name.encode() + file.read_bytes())
     return digest.hexdigest()
+
+
+# Names of languages in themselves, for the language switcher; other tags show as is.
+LANGUAGE_NAMES = {
+    "da": "Dansk",
+    "de": "Deutsch",
+    "en": "English",
+    "es": "Español",
+    "fi": "Suomi",
+    "fr": "Français",
+    "it": "Italiano",
+    "ja": "日本語",
+    "ko": "한국어",
+    "nb": "Norsk bokmål",
+    "nl": "Nederlands",
+    "pl": "Polski",
+    "pt": "Português",
+    "sv": "Svenska",
+    "zh": "中文",
+}
+
+
+def language_name(tag: str) -> str:
+    return LANGUAGE_NAMES.get(tag.lower(), LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ from . import __version__
 from .compare import compare_levels, step
 from .config import SiteConfig
 from .markdown import render_block, render_inline
-from .messages import catalogue_chain, translate
+from .messages import catalogue_chain, language_name, translate
 from .model import Framework, Statement
 from .pages import URLS, Page, level_url
 from .problems import InputError, error
@@ -56,6 +57,9 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
                 name = file.relative_to(static).as_posix()
                 assets[name] = Asset(f"assets/{name}", file.read_bytes())
     return assets
+
+
+_page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 
 @lru_cache(maxsize=262144)
@@ -110,6 +114,7 @@ class Renderer:
             compare_levels=compare_levels,
             step=step,
             _=self._translate,
+            language_name=language_name,
             url=self._url,
             site_path=self._site_path,
             feedback_url=self._feedback_url,
@@ -131,10 +136,9 @@ class Renderer:
     def _url(self, context: Context, kind: str, *args: Any) -> str:
         return self._link(context, URLS[kind](*args))
 
-    @pass_context
-    def _translate(self, context: Context, msgid: str, **params: object) -> str:
-        page: Page | None = context.get("page")
-        language = (page.language if page else None) or self.config.language
+    def _translate(self, msgid: str, **params: object) -> str:
+        # Macros imported without context cannot see the page: the language is set per render.
+        language = _page_language.get() or self.config.language
         return translate(catalogue_chain(self.themes, language), msgid, params)
 
     @pass_context
@@ -175,6 +179,7 @@ class Renderer:
         return self.config.base_url + page.url if self.config.base_url else None
 
     def render(self, page: Page) -> bytes:
+        token = _page_language.set(page.language)
         try:
             template = self.env.get_template(page.template)
             html = template.render(page=page, canonical=self.canonical(page), **page.context)
@@ -201,6 +206,8 @@ class Renderer:
                     )
                 ]
             ) from None
+        finally:
+            _page_language.reset(token)
         return html.encode("utf-8")
 
 
