@@ -208,7 +208,9 @@ def test_messages_are_constant_and_get_their_parameters(path: Path) -> None:
 
 
 def test_catalogue_holds_exactly_the_templates_messages() -> None:
-    used = used_msgids()
+    from ladderpress.render import JS_MESSAGES
+
+    used = used_msgids() | {message: "ladderpress.js" for message in JS_MESSAGES}
     english = catalogue("en")
     missing = {text: where for text, where in used.items() if text not in english}
     assert not missing, f"add to theme/messages/en.yaml: {missing}"
@@ -270,3 +272,11 @@ def test_rich_escapes_the_text_and_its_arguments() -> None:
     assert template.render(name="R&D <1>") == (
         '&lt;b&gt;R&amp;D &lt;1&gt;&#39;s&lt;/b&gt; page: <a href="x">R&amp;D &lt;1&gt;</a>, 2'
     )
+
+
+def test_script_messages_are_all_in_the_catalogue() -> None:
+    from ladderpress.render import JS_MESSAGES
+
+    script = (THEME / "static/ladderpress.js").read_text(encoding="utf-8")
+    used = set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', script))
+    assert used == set(JS_MESSAGES)

@@ -59,6 +59,28 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     return assets
 
 
+JS_MESSAGES = (
+    "Choose two different levels.",
+    "Reference position %(position)s",
+    "%(time)s at level",
+    "Loading…",
+    "The frameworks could not be loaded. Check your connection and try again.",
+    "Best fit: %(level)s (%(share)s of what it expects).",
+    "Best fit on the %(track)s track: %(level)s (%(share)s of what it expects).",
+    "You meet %(share)s of what %(level)s expects; a level fits from %(threshold)s.",
+    "Not yet %(level)s",
+    "%(share)s of %(level)s",
+    "Top of the track",
+    "You meet what the top level of this track expects.",
+    "To reach %(level)s (%(share)s met)",
+    "Answers cleared.",
+    "Link copied. Anyone with it sees these answers.",
+    "Copy the address from your browser's address bar to share these answers.",
+    "Search is not available right now.",
+    "%(shown)s of %(total)s frameworks match.",
+)
+"""The messages the theme's script shows, handed to it translated in each page."""
+
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 
@@ -115,6 +137,7 @@ class Renderer:
             step=step,
             _=self._translate,
             language_name=language_name,
+            js_messages=lambda: {m: self._translate(m) for m in JS_MESSAGES},
             url=self._url,
             site_path=self._site_path,
             feedback_url=self._feedback_url,

@@ -12,6 +12,17 @@
   }
   function percent(share) { return Math.round(share * 100) + "%"; }
 
+  // Messages come translated in each page (#lp-messages), keyed by their English text.
+  var MESSAGES = (function () {
+    var node = document.getElementById("lp-messages");
+    try { return node ? JSON.parse(node.textContent) : {}; } catch (e) { return {}; }
+  })();
+  function t(message, params) {
+    return (MESSAGES[message] || message).replace(/%\((\w+)\)s/g, function (all, key) {
+      return params && Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : all;
+    });
+  }
+
   // Level-to-level picker: two selects that jump straight to the static comparison page.
   function setUpPicker(form) {
     var order = form.getAttribute("data-order").split(" ");
@@ -23,7 +34,7 @@
       var a = form.elements.a.value;
       var b = form.elements.b.value;
       if (a === b) {
-        error.textContent = "Choose two different levels.";
+        error.textContent = t("Choose two different levels.");
         form.elements.b.focus();
         return;
       }
@@ -77,8 +88,8 @@
       side.appendChild(el("p", "eyebrow", framework.organisation.name + " · " + framework.title));
       side.appendChild(heading);
       var facts = [];
-      if (level.position !== undefined) { facts.push("Reference position " + level.position); }
-      if (level.time_at_level) { facts.push(level.time_at_level + " at level"); }
+      if (level.position !== undefined) { facts.push(t("Reference position %(position)s", {position: level.position})); }
+      if (level.time_at_level) { facts.push(t("%(time)s at level", {time: level.time_at_level})); }
       if (facts.length) { side.appendChild(el("p", "small", facts.join(" · "))); }
       if (level.scope) { side.appendChild(el("p", "orgs-scope", level.scope)); }
       expectedByCompetency(framework, levelId).forEach(function (entry) {
@@ -103,14 +114,14 @@
         return { json: option.getAttribute("data-json"), level: parts[1] };
       });
       if (form.elements.a.value === form.elements.b.value) {
-        error.textContent = "Choose two different levels.";
+        error.textContent = t("Choose two different levels.");
         return;
       }
       error.textContent = "";
       var query = "?a=" + encodeURIComponent(form.elements.a.value) +
         "&b=" + encodeURIComponent(form.elements.b.value);
       history.replaceState(null, "", query);
-      result.textContent = "Loading…";
+      result.textContent = t("Loading…");
       Promise.all(choices.map(function (c) { return load(c.json); })).then(function (frameworks) {
         result.textContent = "";
         var grid = el("div", "orgs-grid");
@@ -118,7 +129,7 @@
         grid.appendChild(column(frameworks[1], choices[1].level));
         result.appendChild(grid);
       }).catch(function () {
-        result.textContent = "The frameworks could not be loaded. Check your connection and try again.";
+        result.textContent = t("The frameworks could not be loaded. Check your connection and try again.");
       });
     }
 
@@ -234,31 +245,33 @@
       var fitName = result.fit >= 0 ? names[result.levels[result.fit]] : null;
       var lead = el("p", "sa-fit");
       if (fitName) {
-        lead.appendChild(document.createTextNode("Best fit" + (data.tracks.length > 1 ? " on the " + track.name + " track" : "") + ": "));
-        lead.appendChild(el("strong", "", fitName));
-        lead.appendChild(document.createTextNode(" (" + percent(result.overall[result.fit]) + " of what it expects)."));
+        var fit = {level: fitName, share: percent(result.overall[result.fit]), track: track.name};
+        lead.textContent = data.tracks.length > 1 ?
+          t("Best fit on the %(track)s track: %(level)s (%(share)s of what it expects).", fit) :
+          t("Best fit: %(level)s (%(share)s of what it expects).", fit);
       } else {
-        lead.textContent = "You meet " + percent(result.overall[0]) + " of what " + names[result.levels[0]] +
-          " expects; a level fits from " + percent(data.threshold) + ".";
+        lead.textContent = t("You meet %(share)s of what %(level)s expects; a level fits from %(threshold)s.", {
+          share: percent(result.overall[0]), level: names[result.levels[0]], threshold: percent(data.threshold)
+        });
       }
       summary.appendChild(lead);
 
       result.rows.forEach(function (row) {
         var tr = el("tr");
         tr.appendChild(el("th", "", row.competency.name)).setAttribute("scope", "row");
-        tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : "Not yet " + names[result.levels[0]]));
+        tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : t("Not yet %(level)s", {level: names[result.levels[0]]})));
         var next = row.fit + 1;
-        tr.appendChild(el("td", "", next < result.levels.length ? percent(row.shares[next]) + " of " + names[result.levels[next]] : "Top of the track"));
+        tr.appendChild(el("td", "", next < result.levels.length ? t("%(share)s of %(level)s", {share: percent(row.shares[next]), level: names[result.levels[next]]}) : t("Top of the track")));
         rows.appendChild(tr);
       });
 
       var nextIndex = result.fit + 1;
       if (nextIndex >= result.levels.length) {
-        gap.appendChild(el("p", "", "You meet what the top level of this track expects."));
+        gap.appendChild(el("p", "", t("You meet what the top level of this track expects.")));
         return;
       }
       var nextLevel = result.levels[nextIndex];
-      var heading = el("h3", "", "To reach " + names[nextLevel] + " (" + percent(result.overall[nextIndex]) + " met)");
+      var heading = el("h3", "", t("To reach %(level)s (%(share)s met)", {level: names[nextLevel], share: percent(result.overall[nextIndex])}));
       gap.appendChild(heading);
       var answers = ticked();
       var list = el("ul", "sa-gap-list");
@@ -290,13 +303,13 @@
     $(document, "[data-sa-clear]").addEventListener("click", function () {
       boxes.forEach(function (box) { box.checked = false; });
       save(); render();
-      status.textContent = "Answers cleared.";
+      status.textContent = t("Answers cleared.");
     });
     $(document, "[data-sa-print]").addEventListener("click", function () { window.print(); });
     $(document, "[data-sa-copy]").addEventListener("click", function () {
       save();
-      var done = function () { status.textContent = "Link copied. Anyone with it sees these answers."; };
-      var fail = function () { status.textContent = "Copy the address from your browser's address bar to share these answers."; };
+      var done = function () { status.textContent = t("Link copied. Anyone with it sees these answers."); };
+      var fail = function () { status.textContent = t("Copy the address from your browser's address bar to share these answers."); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(window.location.href).then(done, fail);
       } else { fail(); }
@@ -331,9 +344,9 @@
         }
         return a.getAttribute("data-name").localeCompare(b.getAttribute("data-name"));
       }).forEach(function (card) { list.appendChild(card); });
-      count.textContent = "(" + shown + (shown === cards.length ? "" : " of " + cards.length) + ")";
+      count.textContent = "(" + (shown === cards.length ? shown : shown + "/" + cards.length) + ")";
       status.textContent = shown === cards.length ? "" :
-        shown + " of " + cards.length + " frameworks match.";
+        t("%(shown)s of %(total)s frameworks match.", {shown: shown, total: cards.length});
     }
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
@@ -343,7 +356,7 @@
   // Search page: Pagefind's own interface, told where the site root is.
   function setUpSearch(container) {
     if (typeof window.PagefindUI !== "function") {
-      container.textContent = "Search is not available right now.";
+      container.textContent = t("Search is not available right now.");
       return;
     }
     var root = new URL(container.getAttribute("data-site-root"), window.location.href).pathname;
