@@ -13,9 +13,10 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 from . import __version__
-from .compare import compare_levels, step
+from .compare import Segment, compare_levels, step
 from .config import SiteConfig
 from .markdown import render_block, render_inline
 from .messages import catalogue_chain, language_name, translate
@@ -96,6 +97,19 @@ def relative_url(target: str, current: str) -> str:
     return relative or "./"
 
 
+_MARK_TAGS = {"insert": "ins", "delete": "del"}
+
+
+def word_marks(segments: tuple[Segment, ...]) -> Markup:
+    """Words of a changed statement, with <ins> and <del> around what changed."""
+    parts = []
+    for segment in segments:
+        text = str(escape(segment.text))
+        tag = _MARK_TAGS.get(segment.op)
+        parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
+    return Markup("".join(parts))
+
+
 def link_label(url: str) -> str:
     """A web address as people read it: no scheme, no trailing slash."""
     parts = urlsplit(url)
@@ -132,6 +146,7 @@ class Renderer:
         self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
         self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
         self.env.filters["link_label"] = link_label
+        self.env.filters["word_marks"] = word_marks
         self.env.globals.update(
             compare_levels=compare_levels,
             step=step,
@@ -162,7 +177,13 @@ class Renderer:
     def _translate(self, msgid: str, **params: object) -> str:
         # Macros imported without context cannot see the page: the language is set per render.
         language = _page_language.get() or self.config.language
+        if not params:
+            return self._plain_translation(language, msgid)
         return translate(catalogue_chain(self.themes, language), msgid, params)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one renderer per build, bounded
+    def _plain_translation(self, language: str, msgid: str) -> str:
+        return translate(catalogue_chain(self.themes, language), msgid, {})
 
     @pass_context
     def _site_path(self, context: Context, path: str) -> str:
