@@ -219,7 +219,7 @@ def test_hostile_text_is_rendered_inert(cli, site: Path) -> None:
             assert re.fullmatch(
                 r'<script src="[./]*assets/ladderpress\.js\?v=\w+" defer>'
                 r'|<script src="[./]*pagefind/pagefind-ui\.js">'
-                r'|<script type="application/json" id="sa-data">',
+                r'|<script type="application/json" id="(?:sa-data|lp-messages)">',
                 tag,
             )
         assert "<script>" not in html, page
