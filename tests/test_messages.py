@@ -208,9 +208,11 @@ def test_messages_are_constant_and_get_their_parameters(path: Path) -> None:
 
 
 def test_catalogue_holds_exactly_the_templates_messages() -> None:
+    from ladderpress.pages import TITLE_MESSAGES
     from ladderpress.render import JS_MESSAGES
 
     used = used_msgids() | {message: "ladderpress.js" for message in JS_MESSAGES}
+    used |= {message: "pages.py" for message in TITLE_MESSAGES}
     english = catalogue("en")
     missing = {text: where for text, where in used.items() if text not in english}
     assert not missing, f"add to theme/messages/en.yaml: {missing}"
@@ -263,6 +265,7 @@ def test_no_english_in_template_expressions(path: Path) -> None:
 def test_rich_escapes_the_text_and_its_arguments() -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(THEME / "templates"), autoescape=True)
     env.filters["markdown"] = env.filters["markdown_inline"] = str
+    env.filters["word_marks"] = str
     env.globals["_"] = lambda text, **params: text % params if params else text
     template = env.from_string(
         '{% from "_macros.html" import rich %}'

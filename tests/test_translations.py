@@ -45,6 +45,8 @@ def test_translation_is_built_under_its_language_with_alternates(cli, site: Path
     )
     # the theme's own words come from the French catalogue
     assert re.search(r'class="skip-link" href="#main">[^<]*contenu', french)
+    sa = (out / "fr/acme-engineering/self-assessment/index.html").read_text(encoding="utf-8")
+    assert "<title>Auto-évaluation — Acme Test Co Échelle d&#39;ingénierie · " in sa
     # translations do not appear as separate entries of the directory
     index = yaml.safe_load((out / "frameworks.json").read_text())
     assert [f["slug"] for f in index["frameworks"]] == ["acme-engineering"]

@@ -25,6 +25,8 @@ class Page:
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     # Pages served from unknown depths (the 404 page) must link by absolute path.
     absolute_links: bool = False
+    # `title` is a message of the theme's catalogues, filled in with these values.
+    title_params: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     # The page's language when it differs from the site's, and the same page in others.
     language: str | None = None
     alternates: tuple[tuple[str, str], ...] = ()
@@ -32,6 +34,28 @@ class Page:
     @property
     def output_path(self) -> str:
         return self.url + "index.html" if self.url == "" or self.url.endswith("/") else self.url
+
+
+# Every page title, as a message id of the theme's catalogues (see theme/messages/).
+TITLE_MESSAGES = (
+    "%(framework)s — %(organisation)s",
+    "%(level)s — %(organisation)s %(framework)s",
+    "%(competency)s — %(organisation)s %(framework)s",
+    "Compare levels — %(organisation)s %(framework)s",
+    "Self-assessment — %(organisation)s %(framework)s",
+    "%(a)s and %(b)s compared — %(organisation)s",
+    "Discipline: %(value)s",
+    "Tag: %(value)s",
+    "%(site)s",
+    "The same level across organisations",
+    "Two organisations' levels side by side",
+    "Search",
+    "Page not found",
+)
+
+
+def _named(framework: Framework, **extra: str) -> dict[str, str]:
+    return {"framework": framework.title, "organisation": framework.organisation.name, **extra}
 
 
 def home_url() -> str:
@@ -130,8 +154,9 @@ def framework_pages(framework: Framework) -> list[Page]:
         Page(
             framework_url(framework),
             "framework.html",
-            f"{framework.title} — {framework.organisation.name}",
+            "%(framework)s — %(organisation)s",
             {"framework": framework},
+            title_params=_named(framework),
         )
     ]
     for level in framework.levels.values():
@@ -139,8 +164,9 @@ def framework_pages(framework: Framework) -> list[Page]:
             Page(
                 level_url(framework, level.id),
                 "level.html",
-                f"{level.name} — {framework.organisation.name} {framework.title}",
+                "%(level)s — %(organisation)s %(framework)s",
                 {"framework": framework, "level": level},
+                title_params=_named(framework, level=level.name),
             )
         )
     for competency in framework.competencies.values():
@@ -148,24 +174,27 @@ def framework_pages(framework: Framework) -> list[Page]:
             Page(
                 competency_url(framework, competency.id),
                 "competency.html",
-                f"{competency.name} — {framework.organisation.name} {framework.title}",
+                "%(competency)s — %(organisation)s %(framework)s",
                 {"framework": framework, "competency": competency},
+                title_params=_named(framework, competency=competency.name),
             )
         )
     pages.append(
         Page(
             compare_index_url(framework),
             "compare-index.html",
-            f"Compare levels — {framework.organisation.name} {framework.title}",
+            "Compare levels — %(organisation)s %(framework)s",
             {"framework": framework},
+            title_params=_named(framework),
         )
     )
     pages.append(
         Page(
             self_assessment_url(framework),
             "self-assessment.html",
-            f"Self-assessment — {framework.organisation.name} {framework.title}",
+            "Self-assessment — %(organisation)s %(framework)s",
             {"framework": framework, "assessment": assessment_data(framework)},
+            title_params=_named(framework),
         )
     )
     for a, b in all_pairs(framework):
@@ -174,8 +203,9 @@ def framework_pages(framework: Framework) -> list[Page]:
             Page(
                 compare_url(framework, a, b),
                 "compare.html",
-                f"{level_a.name} and {level_b.name} compared — {framework.organisation.name}",
+                "%(a)s and %(b)s compared — %(organisation)s",
                 {"framework": framework, "a": a, "b": b},
+                title_params=_named(framework, a=level_a.name, b=level_b.name),
             )
         )
     return pages
@@ -223,8 +253,9 @@ def directory_pages(frameworks: list[Framework]) -> list[Page]:
                 Page(
                     url(found.value),
                     "facet.html",
-                    f"{kind}: {found.label}",
+                    f"{kind}: %(value)s",
                     {"facet": found, "kind": kind, "frameworks": list(found.frameworks)},
+                    title_params={"value": found.label},
                 )
             )
     return pages
@@ -239,7 +270,7 @@ def plan_site(
         Page(
             home_url(),
             "index.html",
-            config.title,
+            "%(site)s",
             {
                 "frameworks": frameworks,
                 "disciplines": facet(frameworks, "disciplines"),
@@ -247,6 +278,7 @@ def plan_site(
                 "sizes": sizes(frameworks),
                 "search": search,
             },
+            title_params={"site": config.title},
         )
     ]
     pages.extend(translated_framework_pages(config, everything))

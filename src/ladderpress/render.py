@@ -152,6 +152,7 @@ class Renderer:
             step=step,
             _=self._translate,
             language_name=language_name,
+            title_of=lambda page: self._translate(page.title, **page.title_params),
             js_messages=lambda: {m: self._translate(m) for m in JS_MESSAGES},
             url=self._url,
             site_path=self._site_path,
