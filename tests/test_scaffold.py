@@ -19,10 +19,18 @@ def test_init_creates_a_site_that_builds(cli, tmp_path: Path) -> None:
         ".github/workflows/pages.yml",
         ".gitignore",
         "theme/README.md",
+        "schema/framework.schema.json",
+        "schema/config.schema.json",
     ):
         assert (folder / path).is_file(), path
     assert 'title: "Our ladders"' in (folder / "ladderpress.yaml").read_text()
     assert cli("validate", "--strict", "--site", str(folder)).code == 0
+    # Editors resolve the schema line against the file: it must reach the local copy.
+    starter = (folder / "frameworks/example-engineering.yaml").read_text()
+    assert starter.startswith("# yaml-language-server: $schema=../schema/framework.schema.json")
+    assert cli("new", "second", "--site", str(folder), "--yes").code == 0
+    second = (folder / "frameworks/second.yaml").read_text()
+    assert second.startswith("# yaml-language-server: $schema=../schema/framework.schema.json")
     built = cli("build", "--site", str(folder))
     assert built.code == 0, built.err
     assert (folder / "_site/example-engineering/levels/senior/index.html").is_file()
@@ -53,7 +61,8 @@ def test_new_with_flags_is_valid_and_autocompletes(cli, tmp_path: Path) -> None:
     assert result.code == 0, result.err
     file = tmp_path / "frameworks/acme-data.yaml"
     text = file.read_text()
-    assert text.startswith("# yaml-language-server: $schema=https://")
+    # No local schema and no base URL: the schema's own address.
+    assert text.startswith("# yaml-language-server: $schema=https://ladderpress.dev/schema/v1/")
     checked = check_paths([file])
     assert checked.ok and not checked.problems, checked.problems
     [framework] = checked.frameworks

@@ -120,13 +120,14 @@ def _ask(question: str, default: str, interactive: bool) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import framework_text, slug_problem
+    from .scaffold import framework_text, schema_reference, slug_problem
 
     problem = slug_problem(args.slug)
     if problem:
         print(f"'{args.slug}' cannot be a framework slug: {problem}", file=sys.stderr)
         return EXIT_USAGE
-    target = _site_config(args).frameworks_dir / f"{args.slug}.yaml"
+    config = _site_config(args)
+    target = config.frameworks_dir / f"{args.slug}.yaml"
     if target.exists() and not args.force:
         print(f"{target} already exists; use --force to replace it", file=sys.stderr)
         return EXIT_INVALID
@@ -145,6 +146,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         levels=[name.strip() for name in levels.split(",") if name.strip()],
         management=management,
         discipline=args.discipline,
+        schema_url=schema_reference(config.root, config.frameworks_dir, config.base_url),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from .resources import schema_dir
 from .validate import RESERVED_SLUGS, SLUG
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
@@ -105,23 +107,37 @@ def framework_text(
     )
 
 
+def schema_reference(site_root: Path, frameworks_dir: Path, base_url: str | None) -> str:
+    """What a new framework's `$schema` line should point at for this site."""
+    local = site_root / "schema" / "framework.schema.json"
+    if local.is_file():
+        return os.path.relpath(local, frameworks_dir).replace(os.sep, "/")
+    if base_url:
+        return base_url + "schema/framework.schema.json"
+    return SCHEMA_BASE + "framework.schema.json"
+
+
 def init_site(folder: Path, *, title: str, force: bool = False) -> list[Path]:
     """Create a site folder that builds at once; refuse to overwrite anything."""
     planned = {
         folder / "ladderpress.yaml": _env()
         .get_template("ladderpress.yaml.j2")
-        .render(title=title, config_schema_url=SCHEMA_BASE + "config.schema.json"),
+        .render(title=title, config_schema_url="schema/config.schema.json"),
         folder / "frameworks" / "example-engineering.yaml": framework_text(
             title="Engineering career framework",
             organisation="Example Organisation",
             levels=list(DEFAULT_LEVELS),
             management=True,
+            schema_url="../schema/framework.schema.json",
         ),
         folder / ".github" / "workflows" / "pages.yml": (
             SKELETON / "github" / "pages.yml"
         ).read_text(),
         folder / ".gitignore": (SKELETON / "gitignore").read_text(),
     }
+    # A local copy of the schemas lets editors autocomplete offline, before any deploy.
+    for schema in sorted(schema_dir().glob("*.schema.json")):
+        planned[folder / "schema" / schema.name] = schema.read_text(encoding="utf-8")
     existing = [path for path in planned if path.exists()]
     if existing and not force:
         raise FileExistsError(", ".join(str(p) for p in existing))
