@@ -124,3 +124,17 @@ def test_template_edit_rerenders_only_its_pages(served: tuple[str, Path, list[st
     wait_for(lambda: sum("Built " in line for line in lines) > before, "build log")
     summary = [line for line in lines if "Built " in line][-1]
     assert "pages rendered 1," in summary
+
+
+def test_a_burst_of_saves_causes_one_rebuild(served: tuple[str, Path, list[str]]) -> None:
+    url, site, lines = served
+    framework = site / "frameworks/acme-engineering.yaml"
+    good = framework.read_text()
+    before = sum("Built " in line for line in lines)
+    for attempt in range(10):
+        framework.write_text(good.replace("Learning the ropes.", f"Learning, take {attempt}."))
+        time.sleep(0.03)
+    level = url + "acme-engineering/levels/junior/"
+    wait_for(lambda: "Learning, take 9." in fetch(level), "the last save to show")
+    time.sleep(1.5)  # room for any extra rebuild to happen
+    assert sum("Built " in line for line in lines) == before + 1

@@ -10,6 +10,7 @@ import json
 import socket
 import sys
 import threading
+import time
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -60,6 +61,44 @@ class PreviewState:
     def as_json(self) -> str:
         with self.lock:
             return json.dumps({"problems": self.problems})
+
+
+QUIET_SECONDS = 0.25
+
+
+def snapshot(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Every watched file with its modification time and size."""
+    found = []
+    for root in paths:
+        files = [root] if root.is_file() else sorted(root.rglob("*")) if root.is_dir() else []
+        for file in files:
+            try:
+                stat = file.stat()
+            except OSError:
+                continue
+            found.append((str(file), stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
+class Debouncer:
+    """Turns a burst of saves into one rebuild: wait for quiet, skip what was built."""
+
+    def __init__(self, paths: list[Path], action: Callable[[], object]) -> None:
+        self.paths = paths
+        self.action = action
+        self.built: tuple[tuple[str, int, int], ...] | None = None
+
+    def __call__(self) -> None:
+        current = snapshot(self.paths)
+        while True:
+            time.sleep(QUIET_SECONDS)
+            latest = snapshot(self.paths)
+            if latest == current:
+                break
+            current = latest
+        if current != self.built:
+            self.built = current
+            self.action()
 
 
 def free_port(host: str) -> int:
@@ -130,17 +169,20 @@ def serve(
     out = (out or config.output_dir).resolve()
     cache = BuildCache()
     state = PreviewState()
-    if not rebuild(load_config, out, cache, state) and not out.is_dir():
-        return 1
-    port = port or free_port(host)
-    server = _server_class(state)()
-    for path in (
+    watched = [
         config.frameworks_dir,
         config.theme_dir,
         config.root / CONFIG_NAME,
         config.static_dir,
-    ):
-        server.watch(str(path), lambda: rebuild(load_config, out, cache, state), delay=0.2)
+    ]
+    debounced = Debouncer(watched, lambda: rebuild(load_config, out, cache, state))
+    debounced.built = snapshot(watched)
+    if not rebuild(load_config, out, cache, state) and not out.is_dir():
+        return 1
+    port = port or free_port(host)
+    server = _server_class(state)()
+    for path in watched:
+        server.watch(str(path), debounced, delay=0)
     url = f"http://{host}:{port}/"
     print(f"Serving {out} at {url} (Ctrl+C to stop)", flush=True)
     if open_browser:
