@@ -175,3 +175,21 @@ def test_directory_filters(page, site_url: str) -> None:
     page.select_option("#filter-tracks", "")
     page.fill("#filter-text", "meridian")
     playwright_api.expect(page.locator("[data-card]:visible")).to_have_count(1)
+
+
+def test_keyboard_only_journey(page, site_url: str) -> None:
+    page.goto(site_url)
+    # Tab until the first framework card's link has focus, then follow it with Enter.
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.card') !== null"):
+            break
+    else:
+        raise AssertionError("no framework card reachable with Tab")
+    target = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("Enter")
+    playwright_api.expect(page).to_have_url(re.compile(re.escape(target) + "$"))
+    # Focus is always visible: the focused element draws an outline.
+    page.keyboard.press("Tab")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
