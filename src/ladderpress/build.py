@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from . import search
@@ -15,7 +17,7 @@ from .feeds import atom_feed, robots, sitemap
 from .incremental import BuildCache, page_keys
 from .messages import catalogue_digest
 from .model import Framework
-from .output import WriteReport, write_site
+from .output import WriteReport, read_manifest, write_site
 from .pages import (
     Page,
     feed_url,
@@ -106,31 +108,35 @@ def render_site(
     *,
     cache: BuildCache | None = None,
     preview: bool = False,
-) -> dict[str, bytes]:
-    """Every output file as bytes: pages, data exports, feeds, assets, published schemas."""
+    previous: dict[str, str] | None = None,
+) -> Iterator[tuple[str, bytes | None]]:
+    """Every output file, one at a time: pages, data exports, feeds, assets, schemas.
+
+    A page whose inputs did not change since the previous build (per `cache`) comes as
+    None: the writer keeps the file it already has.
+    """
     renderer = Renderer(
         config, assets, search=any(p.template == "search.html" for p in pages), preview=preview
     )
-    files = _render_pages(renderer, pages, frameworks, config, assets, cache)
+    yield from _render_pages(renderer, pages, frameworks, config, assets, cache, previous or {})
     for asset in assets.values():
-        files[asset.url] = asset.data
+        yield asset.url, asset.data
     for framework in frameworks:
-        files[framework_json_url(framework)] = to_json(framework_record(framework))
-        files[framework_csv_url(framework)] = framework_csv(framework)
+        yield framework_json_url(framework), to_json(framework_record(framework))
+        yield framework_csv_url(framework), framework_csv(framework)
     originals = [f for f in frameworks if f.language is None]
-    files[index_json_url()] = to_json(index_record(originals))
-    files[feed_url()] = atom_feed(config, originals)
-    files["robots.txt"] = robots(config)
+    yield index_json_url(), to_json(index_record(originals))
+    yield feed_url(), atom_feed(config, originals)
+    yield "robots.txt", robots(config)
     site_map = sitemap(config, pages)
     if site_map is not None:
-        files["sitemap.xml"] = site_map
+        yield "sitemap.xml", site_map
     for schema in sorted(schema_dir().glob("*.json")):
-        files[schema_url(schema.name)] = schema.read_bytes()
+        yield schema_url(schema.name), schema.read_bytes()
     if config.static_dir.is_dir():
         for file in sorted(config.static_dir.rglob("*")):
             if file.is_file() and file.resolve().is_relative_to(config.root):
-                files.setdefault(file.relative_to(config.static_dir).as_posix(), file.read_bytes())
-    return files
+                yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
 
 
 def _render_pages(
@@ -140,21 +146,33 @@ def _render_pages(
     config: SiteConfig,
     assets: dict[str, Asset],
     cache: BuildCache | None,
-) -> dict[str, bytes]:
+    previous: dict[str, str],
+) -> Iterator[tuple[str, bytes | None]]:
     if cache is None:
-        return dict(zip((p.output_path for p in pages), render_all(renderer, pages), strict=True))
+        yield from zip((p.output_path for p in pages), render_all(renderer, pages), strict=True)
+        return
     version = "".join(a.version for a in assets.values()) + str(renderer.preview)
     version += catalogue_digest(renderer.themes)
     keys = page_keys(pages, frameworks, config, renderer.env, version)
-    stale = [p for p in pages if cache.pages.get(p.url, ("", b""))[0] != keys[p.url]]
-    for page, html in zip(stale, render_all(renderer, stale), strict=True):
-        cache.pages[page.url] = (keys[page.url], html)
-    cache.rendered += len(stale)
-    cache.reused += len(pages) - len(stale)
-    files = {page.output_path: cache.pages[page.url][1] for page in pages}
     for url in set(cache.pages) - set(keys):
         del cache.pages[url]
-    return files
+    # Reusable: same inputs as when rendered, and the output still holds what was written.
+    fresh = {
+        p.url
+        for p in pages
+        if p.url in cache.pages
+        and cache.pages[p.url][0] == keys[p.url]
+        and previous.get(p.output_path) == cache.pages[p.url][1]
+    }
+    stale = [p for p in pages if p.url not in fresh]
+    cache.rendered += len(stale)
+    cache.reused += len(fresh)
+    for page in pages:
+        if page.url in fresh:
+            yield page.output_path, None
+    for page, html in zip(stale, render_all(renderer, stale), strict=True):
+        cache.pages[page.url] = (keys[page.url], hashlib.sha256(html).hexdigest())
+        yield page.output_path, html
 
 
 def build(
@@ -165,26 +183,39 @@ def build(
     cache: BuildCache | None = None,
     preview: bool = False,
 ) -> BuildReport:
-    """Build the whole site. Raises InputError, leaving the previous output untouched."""
+    """Build the whole site. Raises InputError, leaving the previous output untouched.
+
+    Pages are rendered and written one by one into a staging folder that replaces the
+    output only when everything succeeded, so memory stays flat on large sites.
+    """
     report = BuildReport()
+    target = out or config.output_dir
     with _timed(report, "load+validate"):
         frameworks, report.warnings = load_frameworks(config, cache.files if cache else None)
     with _timed(report, "plan"):
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
-    with _timed(report, "render"):
-        files = render_site(config, frameworks, pages, assets, cache=cache, preview=preview)
+    search_files: dict[str, bytes] = {}
     if with_search:
         with _timed(report, "search index"):
             originals = [f for f in frameworks if f.language is None]
-            files.update(search.build_search_index(originals, config.language))
+            search_files = search.build_search_index(originals, config.language)
     else:
         report.notes.append(
             "search index skipped: Pagefind is not installed (pip install 'ladderpress[search]')"
         )
-    with _timed(report, "write"):
-        report.written = write_site(out or config.output_dir, files, clean=clean)
+    with _timed(report, "render+write"):
+        files = render_site(
+            config,
+            frameworks,
+            pages,
+            assets,
+            cache=cache,
+            preview=preview,
+            previous=read_manifest(target),
+        )
+        report.written = write_site(target, chain(files, search_files.items()), clean=clean)
     report.pages = len(pages)
     report.frameworks = len(frameworks)
     return report

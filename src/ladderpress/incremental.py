@@ -25,7 +25,8 @@ class BuildCache:
     """Held by a long-running process (serve) across builds; never shared between sites."""
 
     files: FileMemo = field(default_factory=dict)
-    pages: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # url → (key, html)
+    # url → (inputs key, hash of the HTML written): the HTML itself stays on disk.
+    pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
 

@@ -114,7 +114,6 @@ class Framework:
     categories: tuple[Category, ...]
     competencies: dict[str, Competency]
     equivalences: tuple[Equivalence, ...]
-    data: dict[str, Any]
     level_order: tuple[str, ...]
     below: dict[str, tuple[str, ...]]
     # Hash of the source file: what page caches key on.
@@ -340,7 +339,6 @@ def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
         equivalences=tuple(
             Equivalence(tuple(e["levels"]), e.get("note")) for e in data.get("equivalences", ())
         ),
-        data=data,
         level_order=_level_order(tracks),
         below=below,
     )

@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -86,34 +87,55 @@ def _check_ownership(out: Path) -> dict[str, str]:
     return manifest
 
 
-def write_site(out: Path, files: dict[str, bytes], *, clean: bool = False) -> WriteReport:
-    """Replace the output folder's content with `files` (site-relative posix path → bytes)."""
+def read_manifest(out: Path) -> dict[str, str]:
+    """The content hash of every file of the previous build, by site path."""
+    return _read_manifest(out.resolve()) or {}
+
+
+def write_site(
+    out: Path, files: Iterable[tuple[str, bytes | None]], *, clean: bool = False
+) -> WriteReport:
+    """Replace the output folder's content with `files`, streamed as (site path, bytes).
+
+    `None` instead of bytes means "unchanged since the previous build": that file is kept.
+    Files are written to the staging folder as they come, so memory stays flat however
+    large the site; the first file given for a path wins.
+    """
     out = out.resolve()
     _recover(out)
     old = _check_ownership(out)
-    digests = {name: _digest(data) for name, data in files.items()}
-    changed = [n for n in files if clean or old.get(n) != digests[n] or not (out / n).is_file()]
-    removed = [n for n in old if n not in files]
-    if not changed and not removed and out.exists():
-        return WriteReport(0, len(files), 0)
-
     staging = out.with_name(out.name + STAGING_SUFFIX)
     staging.mkdir(parents=True)
+    digests: dict[str, str] = {}
+    written = 0
     try:
-        changed_set = set(changed)
-        for name, data in files.items():
+        for name, data in files:
+            if name in digests:
+                continue
             target = staging / _safe_relative(name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if name in changed_set:
-                target.write_bytes(data)
+            previous = out / name
+            if data is None:
+                digests[name] = old[name]
+                _link_or_copy(previous, target)
+                continue
+            digest = _digest(data)
+            digests[name] = digest
+            if not clean and old.get(name) == digest and previous.is_file():
+                _link_or_copy(previous, target)
             else:
-                _link_or_copy(out / name, target)
+                target.write_bytes(data)
+                written += 1
+        removed = [n for n in old if n not in digests]
+        if not written and not removed and out.exists():
+            shutil.rmtree(staging, ignore_errors=True)  # nothing changed: keep the folder as is
+            return WriteReport(0, len(digests), 0)
         (staging / MANIFEST).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return WriteReport(len(changed), len(files) - len(changed), len(removed))
+    return WriteReport(written, len(digests) - written, len(removed))
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

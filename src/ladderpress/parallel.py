@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from .pages import Page
@@ -28,24 +29,24 @@ def _render_chunk(indices: list[int]) -> list[bytes] | InputError:
         return exc
 
 
-def render_all(renderer: Renderer, pages: list[Page]) -> list[bytes]:
-    """The HTML of each page, in order; raises InputError like Renderer.render."""
+def render_all(renderer: Renderer, pages: list[Page]) -> Iterator[bytes]:
+    """The HTML of each page, in order, as it is ready; raises InputError like render()."""
     workers = min(os.cpu_count() or 1, 8)
     forkable = "fork" in multiprocessing.get_all_start_methods()
     if len(pages) < PARALLEL_FROM or workers < 2 or not forkable:
-        return [renderer.render(page) for page in pages]
+        for page in pages:
+            yield renderer.render(page)
+        return
     global _job
     _job = (renderer, pages)
     try:
-        size = max(1, len(pages) // (workers * 8))
+        size = max(1, min(200, len(pages) // (workers * 8)))
         chunks = [list(range(i, min(i + size, len(pages)))) for i in range(0, len(pages), size)]
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results: list[bytes] = []
             for chunk in pool.map(_render_chunk, chunks):
                 if isinstance(chunk, InputError):
                     raise chunk
-                results.extend(chunk)
-        return results
+                yield from chunk
     finally:
         _job = None
