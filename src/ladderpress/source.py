@@ -235,25 +235,16 @@ class _Builder:
         return None
 
 
-def _decode(path: str, raw: bytes) -> str:
+def decode_utf8(path: str, raw: bytes, advice: str = "save it with UTF-8 encoding") -> str:
+    """Text of a UTF-8 file (a byte order mark is fine); an error points at a bad byte."""
     try:
         return codecs.decode(raw, "utf-8-sig")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise InputError(
-            [
-                error(
-                    path,
-                    line,
-                    col,
-                    f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); "
-                    "save it with UTF-8 encoding",
-                    "encoding",
-                )
-            ]
-        ) from None
+        message = f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); {advice}"
+        raise InputError([error(path, line, col, message, "encoding")]) from None
 
 
 def parse_text(path: str, text: str) -> Document:
@@ -311,7 +302,7 @@ def read_document(file: Path, display: str | None = None) -> Document:
         raise InputError(
             [error(shown, 1, 1, f"cannot read file: {exc.strerror or exc}", "io")]
         ) from None
-    return parse_text(shown, _decode(shown, raw))
+    return parse_text(shown, decode_utf8(shown, raw))
 
 
 def problem_at(

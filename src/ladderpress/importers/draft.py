@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import InputError, Problem, error, warning
-from ..source import MAX_FILE_BYTES, Document, JsonPath
+from ..source import MAX_FILE_BYTES, Document, JsonPath, decode_utf8
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 64
@@ -162,7 +162,9 @@ def read_text(path: Path, shown: str, expected: str) -> str:
     elif b"\x00" in raw:
         raise _binary(shown, expected)
     else:
-        text = _decode_utf8(raw, shown)
+        text = decode_utf8(
+            shown, raw, "save it with UTF-8 encoding (in a spreadsheet: 'CSV UTF-8')"
+        )
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise Origin(shown, 1, 1).fail(f"the file is empty; expected {expected}", "import-empty")
@@ -176,20 +178,6 @@ def _binary(shown: str, expected: str) -> InputError:
     return Origin(shown, 1, 1).fail(
         f"this looks like a binary file, not text; expected {expected}", "encoding"
     )
-
-
-def _decode_utf8(raw: bytes, shown: str) -> str:
-    try:
-        return codecs.decode(raw, "utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise Origin(shown, line, col).fail(
-            f"the file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it with UTF-8 "
-            "encoding (in a spreadsheet: 'CSV UTF-8')",
-            "encoding",
-        ) from None
 
 
 def column_letters(index: int) -> str:
