@@ -739,7 +739,8 @@ def profile(size: int, args: argparse.Namespace, lp: Ladderpress) -> str:
         line
         for line in result.stdout.splitlines()
         if line.strip()
-        and not re.match(r"^\s*(\S+\.prof$|\d+ function calls|Ordered by|List reduced)", line)
+        and not line.rstrip().endswith(".prof")  # pstats's date and file name
+        and not re.match(r"^\s*(\d+ function calls|Ordered by|List reduced)", line)
     ]
     if not args.keep:
         shutil.rmtree(base / "out", ignore_errors=True)
