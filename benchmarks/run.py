@@ -233,6 +233,8 @@ def measure(
         run.pages = int(built["pages"])
     if written := _WRITTEN.search(stdout):
         run.written, run.unchanged, run.removed = (int(written[k]) for k in "wur")
+    # `validate`'s closing line, e.g. "100 files checked: no problems".
+    run.note = next((ln.strip() for ln in stderr.splitlines() if " checked: " in ln), "")
     if not run.ok:
         run.output_tail = "\n".join((stdout + stderr).strip().splitlines()[-15:])
     return run
