@@ -63,3 +63,15 @@ def serve_folder(folder: Path, prefix: str = "") -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def launched_chromium() -> Iterator[object]:
+    """Debian's Chromium under Playwright, with the flags this machine's network needs."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

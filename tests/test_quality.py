@@ -31,7 +31,7 @@ import pytest
 from ladderpress.build import build
 from ladderpress.config import load_config
 
-from .browser import CHROMIUM_ARGS, chromium_path, serve_folder
+from .browser import launched_chromium, serve_folder
 from .conftest import REPO
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -144,11 +144,8 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    executable = chromium_path()
-    with playwright_api.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    with launched_chromium() as launched:
         yield launched
-        launched.close()
 
 
 @pytest.fixture
