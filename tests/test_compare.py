@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from ladderpress.compare import (
+    SIMILARITY_THRESHOLD,
     Kind,
+    _may_be_similar,
+    _text_similarity,
     all_pairs,
     compare_levels,
     diff_statements,
@@ -171,3 +177,17 @@ def test_rewritten_statements_are_not_marked_word_by_word() -> None:
     assert by_id.matched_by == "id"
     assert [s.op for s in by_id.before_words] == ["equal"]
     assert [s.op for s in by_id.after_words] == ["equal"]
+
+
+@given(
+    st.lists(st.sampled_from(["owns", "the", "team", "plan", "and", "ships", "it"]), max_size=12),
+    st.lists(
+        st.sampled_from(["owns", "the", "team", "roadmap", "and", "it", "leads"]), max_size=12
+    ),
+)
+@settings(max_examples=500, deadline=None)
+def test_quick_rule_out_never_drops_a_similar_pair(a: list[str], b: list[str]) -> None:
+    # Pairs ruled out without SequenceMatcher must really be below the threshold.
+    text_a, text_b = " ".join(a), " ".join(b)
+    if not _may_be_similar(text_a, text_b):
+        assert _text_similarity(text_a, text_b) < SIMILARITY_THRESHOLD

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from ladderpress.markdown import is_safe_link, render_block, render_inline
+from ladderpress.markdown import _MD, _SINGLE_PARAGRAPH, is_safe_link, render_block, render_inline
 
 
 @pytest.mark.parametrize(
@@ -52,3 +54,37 @@ def test_inline_unwraps_a_single_paragraph_only() -> None:
 
 def test_autolinks_with_unsafe_scheme_are_refused() -> None:
     assert "href" not in render_inline("<javascript:alert(1)>")
+
+
+# Plain prose skips the parser; these check that the shortcut agrees with it.
+_PROSE_ALPHABET = "abcXYZé19 ,.;:'\"()/?%+=@$-_*`[]<>&!\\#~|{}\n\t"
+
+
+def _parsed(text: str) -> str:
+    html = _MD.render(text)
+    match = _SINGLE_PARAGRAPH.match(html)
+    return match.group(1) if match and "<p>" not in match.group(1) else html
+
+
+@given(st.text(alphabet=_PROSE_ALPHABET, min_size=1, max_size=40))
+@settings(max_examples=2000, deadline=None)
+def test_prose_shortcut_matches_the_parser(text: str) -> None:
+    render_inline.cache_clear()
+    assert str(render_inline(text)) == _parsed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Ships a feature",
+        "- Owns a service",
+        "Mentors others  ",
+        "Leads *calmly*",
+        'Writes "clear" docs & <notes>',
+        "Uses `git` well",
+        "Reviews designs:https://example.org",
+    ],
+)
+def test_prose_shortcut_leaves_markdown_to_the_parser(text: str) -> None:
+    render_inline.cache_clear()
+    assert str(render_inline(text)) == _parsed(text)

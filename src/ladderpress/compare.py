@@ -63,6 +63,11 @@ class CompetencyDiff:
     def of(self, kind: str) -> list[Change]:
         return [c for c in self.changes if c.kind.value == kind]
 
+    @property
+    def visible(self) -> list[Change]:
+        """What a comparison lists: every change but the statements kept at both levels."""
+        return [c for c in self.changes if c.kind is not Kind.KEPT]
+
 
 def _competency_diff(competency: Competency, changes: list[Change]) -> CompetencyDiff:
     counts = {kind.value: 0 for kind in Kind}
@@ -111,6 +116,11 @@ def _comparable(markdown: str) -> tuple[str, ...]:
     return tuple(t.strip().lower() for t in plain_words(markdown) if not t.isspace())
 
 
+@lru_cache(maxsize=65536)
+def _word_counts(markdown: str) -> dict[str, int]:
+    return dict(Counter(_comparable(markdown)))
+
+
 @lru_cache(maxsize=262144)
 def _text_similarity(a: str, b: str) -> float:
     words_a, words_b = _comparable(a), _comparable(b)
@@ -118,10 +128,27 @@ def _text_similarity(a: str, b: str) -> float:
     if not total:
         return 1.0
     # Shared words bound SequenceMatcher's ratio from above; most pairs stop here.
-    shared = sum((Counter(words_a) & Counter(words_b)).values())
+    counts_a, counts_b = _word_counts(a), _word_counts(b)
+    shared = sum(min(counts_a[word], counts_b[word]) for word in counts_a.keys() & counts_b)
     if 2 * shared / total < SIMILARITY_THRESHOLD:
         return 2 * shared / total
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=65536)
+def _word_profile(markdown: str) -> tuple[frozenset[str], int, int]:
+    """Distinct words, word count and repeats: enough to rule most pairs out at once."""
+    words = _comparable(markdown)
+    distinct = frozenset(words)
+    return distinct, len(words), len(words) - len(distinct)
+
+
+def _may_be_similar(a: str, b: str) -> bool:
+    """False only when the two wordings cannot reach SIMILARITY_THRESHOLD."""
+    words_a, count_a, repeats_a = _word_profile(a)
+    words_b, count_b, repeats_b = _word_profile(b)
+    most_shared = len(words_a & words_b) + min(repeats_a, repeats_b)
+    return 2 * most_shared >= SIMILARITY_THRESHOLD * (count_a + count_b)
 
 
 def similarity(a: Statement, b: Statement) -> float:
@@ -192,7 +219,8 @@ def diff_statements(
     after_ids = {s.id for s in after}
     kept = [Change(Kind.KEPT, s, s) for s in before if s.id in after_ids]
     old = [s for s in before if s.id not in after_ids]
-    new = [s for s in after if s.id not in {k.before.id for k in kept if k.before}]
+    kept_ids = {k.before.id for k in kept if k.before}
+    new = [s for s in after if s.id not in kept_ids]
     pairs: dict[str, Change] = {}  # keyed by the new statement's id
 
     old_by_id = {s.id: s for s in old}
@@ -214,6 +242,7 @@ def diff_statements(
             (similarity(o, n), oi, ni)
             for oi, o in enumerate(old_by_id.values())
             for ni, n in enumerate(unpaired_new)
+            if _may_be_similar(o.text, n.text)
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )

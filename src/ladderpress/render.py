@@ -13,11 +13,12 @@ from urllib.parse import urlencode, urlsplit
 import jinja2
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import __version__
-from .compare import Segment, compare_levels, step
+from .compare import Change, compare_levels, step
 from .config import SiteConfig
+from .fragments import change_items, word_marks
 from .markdown import render_block, render_inline
 from .messages import catalogue_chain, language_name, translate
 from .model import Framework, Statement
@@ -97,19 +98,6 @@ def relative_url(target: str, current: str) -> str:
     return relative or "./"
 
 
-_MARK_TAGS = {"insert": "ins", "delete": "del"}
-
-
-def word_marks(segments: tuple[Segment, ...]) -> Markup:
-    """Words of a changed statement, with <ins> and <del> around what changed."""
-    parts = []
-    for segment in segments:
-        text = str(escape(segment.text))
-        tag = _MARK_TAGS.get(segment.op)
-        parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
-    return Markup("".join(parts))
-
-
 def link_label(url: str) -> str:
     """A web address as people read it: no scheme, no trailing slash."""
     parts = urlsplit(url)
@@ -118,6 +106,28 @@ def link_label(url: str) -> str:
 
 def _base_path(config: SiteConfig) -> str:
     return urlsplit(config.base_url).path if config.base_url else "/"
+
+
+class FragmentCache:
+    """Markup of a macro call that many pages show alike, rendered once per build.
+
+    Templates call it as `cached(key, macro, *args)`; the key must name everything the
+    output depends on besides the page language, which is added here. Bounded, so that
+    a worker rendering thousands of pages keeps flat memory.
+    """
+
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
+        self._store: dict[tuple[object, ...], Markup] = {}
+
+    def __call__(self, key: tuple[object, ...], macro: Any, *args: Any, **kwargs: Any) -> Markup:
+        full = (_page_language.get(), *key)
+        found = self._store.get(full)
+        if found is None:
+            if len(self._store) >= self.limit:
+                self._store.clear()
+            found = self._store[full] = Markup(macro(*args, **kwargs))
+        return found
 
 
 class Renderer:
@@ -143,12 +153,15 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.fragments = FragmentCache()
         self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
         self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
         self.env.filters["link_label"] = link_label
         self.env.filters["word_marks"] = word_marks
         self.env.globals.update(
             compare_levels=compare_levels,
+            cached=self.fragments,
+            change_items=self._change_items,
             step=step,
             _=self._translate,
             language_name=language_name,
@@ -174,6 +187,17 @@ class Renderer:
     @pass_context
     def _url(self, context: Context, kind: str, *args: Any) -> str:
         return self._link(context, URLS[kind](*args))
+
+    def _change_items(
+        self, changes: list[Change], before_name: str, after_name: str, label: Any, missing: str
+    ) -> Markup:
+        return change_items(
+            changes,
+            before_name,
+            after_name,
+            lambda kind, only_at: self.fragments(("label", kind, only_at), label, kind, only_at),
+            missing,
+        )
 
     def _translate(self, msgid: str, **params: object) -> str:
         # Macros imported without context cannot see the page: the language is set per render.
