@@ -62,3 +62,19 @@ def test_validate_as_a_real_process_prints_no_traceback() -> None:
     assert "Traceback" not in process.stderr
     total = sum(len(expected(p)) for p in CASES)
     assert process.stderr.count(": error: ") + process.stderr.count(": warning: ") == total
+
+
+def test_a_folder_checked_on_several_cores_reports_what_each_file_reports(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The whole folder is enough files for the worker pool; each file alone is not.
+    from ladderpress import validate
+
+    assert len(CASES) >= validate.PARALLEL_FILES
+    together = check_paths([FIXTURES / "invalid"])
+    monkeypatch.setattr(validate, "PARALLEL_FILES", 10**9)
+    one_by_one = check_paths([FIXTURES / "invalid"])
+    assert together.problems == one_by_one.problems
+    assert {p.path for p in together.problems} >= {
+        str(c.relative_to(Path.cwd())) if c.is_relative_to(Path.cwd()) else str(c) for c in CASES
+    }

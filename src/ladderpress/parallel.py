@@ -1,4 +1,4 @@
-"""Render many pages on every core. Worth it only for large builds.
+"""Check and render on every core. Worth it only for large sites.
 
 Worker processes are forked after the renderer and the pages exist, so they inherit them
 instead of receiving pickled copies; only page numbers go out and HTML bytes come back.
@@ -9,15 +9,43 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING, TypeVar
 
-from .pages import Page
 from .problems import InputError
-from .render import Renderer
+
+if TYPE_CHECKING:  # the validator uses fork_map without loading the renderer
+    from .pages import Page
+    from .render import Renderer
 
 PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it saves
 _job: tuple[Renderer, list[Page]] | None = None
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+def _workers() -> int:
+    forkable = "fork" in multiprocessing.get_all_start_methods()
+    return min(os.cpu_count() or 1, 8) if forkable else 1
+
+
+def fork_map(
+    function: Callable[[Item], Result], items: list[Item], *, parallel_from: int
+) -> Iterator[Result]:
+    """function(item) for each item, in order; on every core when there are enough items.
+
+    `function` must be a module-level function; items and results travel pickled.
+    """
+    workers = _workers()
+    if len(items) < parallel_from or workers < 2:
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    size = max(1, min(16, len(items) // (workers * 4)))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(function, items, chunksize=size)
 
 
 def _render_chunk(indices: list[int]) -> list[bytes] | InputError:
@@ -31,9 +59,8 @@ def _render_chunk(indices: list[int]) -> list[bytes] | InputError:
 
 def render_all(renderer: Renderer, pages: list[Page]) -> Iterator[bytes]:
     """The HTML of each page, in order, as it is ready; raises InputError like render()."""
-    workers = min(os.cpu_count() or 1, 8)
-    forkable = "fork" in multiprocessing.get_all_start_methods()
-    if len(pages) < PARALLEL_FROM or workers < 2 or not forkable:
+    workers = _workers()
+    if len(pages) < PARALLEL_FROM or workers < 2:
         for page in pages:
             yield renderer.render(page)
         return

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .lints import check_quality
 from .model import Framework, build_framework
+from .parallel import fork_map
 from .problems import InputError, Problem, error, sort_problems
 from .schema_check import check_schema
 from .semantics import RESERVED_DEVICE_NAMES, check_semantics
@@ -136,23 +137,46 @@ def check_file(path: Path) -> tuple[Framework | None, list[Problem]]:
 FileMemo = dict[tuple[str, str], tuple[Framework | None, list[Problem]]]
 
 
-def _checked(path: Path, memo: FileMemo | None) -> tuple[Framework | None, list[Problem]]:
-    """check_file, remembered by content so that an unchanged file is not parsed again."""
+PARALLEL_FILES = 8  # below this, starting worker processes costs more than it saves
+
+
+def _content_digest(path: Path) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            return check_file(path)
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            return None  # check_file reports it without reading it whole
+        return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
-        return check_file(path)
-    key = (str(path.resolve()), digest)
-    if memo is not None and key in memo:
-        return memo[key]
+        return None
+
+
+def _check_with_digest(path: Path) -> tuple[Framework | None, list[Problem]]:
     framework, problems = check_file(path)
-    if framework is not None:
+    digest = _content_digest(path)
+    if framework is not None and digest is not None:
         framework = replace(framework, digest=digest)
-    if memo is not None:
-        memo[key] = (framework, problems)
     return framework, problems
+
+
+def _check_all(
+    files: list[Path], memo: FileMemo | None
+) -> list[tuple[Framework | None, list[Problem]]]:
+    """check_file for every file, on every core for many files; with a memo, by content,
+    so that an unchanged file is not parsed again."""
+    found: dict[Path, tuple[Framework | None, list[Problem]]] = {}
+    pending: list[tuple[Path, tuple[str, str] | None]] = []
+    for path in files:
+        digest = _content_digest(path) if memo is not None else None
+        key = (str(path.resolve()), digest) if digest is not None else None
+        if memo is not None and key is not None and key in memo:
+            found[path] = memo[key]
+        else:
+            pending.append((path, key))
+    results = fork_map(_check_with_digest, [p for p, _ in pending], parallel_from=PARALLEL_FILES)
+    for (path, key), result in zip(pending, results, strict=True):
+        found[path] = result
+        if memo is not None and key is not None:
+            memo[key] = result
+    return [found[path] for path in files]
 
 
 def _base_of(translation: Framework, frameworks: list[Framework]) -> Framework | None:
@@ -216,8 +240,7 @@ def check_paths(
     files, problems = discover(paths, confine_to=confine_to)
     frameworks: list[Framework] = []
     slugs: dict[str, str] = {}
-    for path in files:
-        framework, found = _checked(path, memo)
+    for path, (framework, found) in zip(files, _check_all(files, memo), strict=True):
         problems.extend(found)
         key = ".".join(filter(None, split_stem(path)))
         if key in slugs:
