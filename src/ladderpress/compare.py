@@ -33,7 +33,7 @@ class Kind(str, Enum):
     KEPT = "kept"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Segment:
     """A run of words, marked as common to both sides, only before, or only after."""
 
@@ -41,7 +41,7 @@ class Segment:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     kind: Kind
     before: Statement | None
@@ -51,7 +51,7 @@ class Change:
     after_words: tuple[Segment, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompetencyDiff:
     competency: Competency
     changes: tuple[Change, ...]
@@ -76,7 +76,7 @@ def _competency_diff(competency: Competency, changes: list[Change]) -> Competenc
     return CompetencyDiff(competency, tuple(changes), counts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CategorySummary:
     category: Category
     added: int
@@ -85,7 +85,7 @@ class CategorySummary:
     kept: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LevelComparison:
     framework: Framework
     a: Level
@@ -292,7 +292,7 @@ def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelCompariso
     )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """How a competency changes from the level just below (`previous`) to a level."""
 
@@ -333,13 +333,13 @@ def all_pairs(framework: Framework) -> list[tuple[str, str]]:
     return [(a, b) for i, a in enumerate(order) for b in order[i + 1 :]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PositionRow:
     framework: Framework
     cells: tuple[tuple[Level, ...], ...]  # one cell per position of the table
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PositionTable:
     """Levels of several organisations lined up on the common reference scale."""
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     id: str
     text: str
@@ -23,13 +23,13 @@ class Statement:
         return f"s-{self.id}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     title: str
     body: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Level:
     id: str
     name: str
@@ -43,7 +43,7 @@ class Level:
     tracks: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Track:
     id: str
     name: str
@@ -52,7 +52,7 @@ class Track:
     levels: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Category:
     id: str
     name: str
@@ -60,7 +60,7 @@ class Category:
     competencies: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Competency:
     id: str
     name: str
@@ -74,13 +74,13 @@ class Competency:
         return self.expectations.get(level_id, ())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Equivalence:
     levels: tuple[str, ...]
     note: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Organisation:
     name: str
     url: str | None
@@ -89,14 +89,14 @@ class Organisation:
     example: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LadderCell:
     level: str
     span: int
     tracks: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Framework:
     slug: str
     path: str
