@@ -31,6 +31,15 @@ from .parallel import render_all
 from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
 from .resources import schema_dir
+from .state import (
+    PreviousBuild,
+    code_identity,
+    load_page_cache,
+    present_outputs,
+    scan_inputs,
+    state_files,
+    up_to_date,
+)
 from .validate import FileMemo, check_paths
 
 
@@ -42,6 +51,9 @@ class BuildReport:
     warnings: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    # Pages rendered afresh and pages kept from the previous build.
+    rendered: int = 0
+    reused: int = 0
 
     @property
     def seconds(self) -> float:
@@ -139,6 +151,16 @@ def render_site(
                 yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
 
 
+def keys_version(renderer: Renderer, assets: dict[str, Asset], pages: list[Page]) -> str:
+    """What every page's cache key shares besides the site config (see page_keys)."""
+    version = "".join(a.version for a in assets.values()) + str(renderer.preview)
+    version += catalogue_digest(renderer.themes)
+    # Every page links to search when there is a search page.
+    version += str(any(p.template == "search.html" for p in pages))
+    # Cache entries outlive the process: another ladderpress renders differently.
+    return version + code_identity()
+
+
 def _render_pages(
     renderer: Renderer,
     pages: list[Page],
@@ -151,9 +173,7 @@ def _render_pages(
     if cache is None:
         yield from zip((p.output_path for p in pages), render_all(renderer, pages), strict=True)
         return
-    version = "".join(a.version for a in assets.values()) + str(renderer.preview)
-    version += catalogue_digest(renderer.themes)
-    keys = page_keys(pages, frameworks, config, renderer.env, version)
+    keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer, assets, pages))
     for url in set(cache.pages) - set(keys):
         del cache.pages[url]
     # Reusable: same inputs as when rendered, and the output still holds what was written.
@@ -187,11 +207,29 @@ def build(
 
     Pages are rendered and written one by one into a staging folder that replaces the
     output only when everything succeeded, so memory stays flat on large sites.
+
+    Without a `cache` (a long-running process passes its own), what the previous build
+    left in the output folder is used: if no input changed, nothing is done at all, and
+    otherwise only pages whose inputs changed are rendered. `clean` uses none of it.
     """
     report = BuildReport()
-    target = out or config.output_dir
+    target = (out or config.output_dir).resolve()
+    start = time.perf_counter()
+    inputs = scan_inputs(config, target, preview=preview)
+    manifest = read_manifest(target)
+    if not clean and cache is None:
+        previous = up_to_date(target, inputs, manifest)
+        if previous is not None:
+            return _unchanged(report, previous, time.perf_counter() - start)
+    if cache is None:
+        cache = BuildCache(pages={} if clean else load_page_cache(target))
+        files_memo = None
+    else:
+        files_memo = cache.files
+    report.timings["state"] = time.perf_counter() - start
+    rendered, reused = cache.rendered, cache.reused
     with _timed(report, "load+validate"):
-        frameworks, report.warnings = load_frameworks(config, cache.files if cache else None)
+        frameworks, report.warnings = load_frameworks(config, files_memo)
     with _timed(report, "plan"):
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)
@@ -205,6 +243,8 @@ def build(
         report.notes.append(
             "search index skipped: Pagefind is not installed (pip install 'ladderpress[search]')"
         )
+    report.pages = len(pages)
+    report.frameworks = len(frameworks)
     with _timed(report, "render+write"):
         files = render_site(
             config,
@@ -213,9 +253,35 @@ def build(
             assets,
             cache=cache,
             preview=preview,
-            previous=read_manifest(target),
+            previous=present_outputs(target, manifest),
         )
-        report.written = write_site(target, chain(files, search_files.items()), clean=clean)
-    report.pages = len(pages)
-    report.frameworks = len(frameworks)
+        report.written = write_site(
+            target,
+            chain(files, search_files.items()),
+            clean=clean,
+            extra=lambda: state_files(
+                inputs,
+                pages=report.pages,
+                frameworks=report.frameworks,
+                warnings=report.warnings,
+                notes=report.notes,
+                page_cache=cache.pages,
+            ),
+        )
+    report.rendered = cache.rendered - rendered
+    report.reused = cache.reused - reused
+    return report
+
+
+UP_TO_DATE = "nothing changed since the last build"
+
+
+def _unchanged(report: BuildReport, previous: PreviousBuild, seconds: float) -> BuildReport:
+    report.pages = previous.pages
+    report.frameworks = previous.frameworks
+    report.written = WriteReport(0, previous.files, 0)
+    report.warnings = previous.warnings
+    report.notes = [UP_TO_DATE, *previous.notes]
+    report.reused = previous.pages
+    report.timings["up to date"] = seconds
     return report

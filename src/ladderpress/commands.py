@@ -64,6 +64,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         _print_problems(report.warnings)
         for stage, seconds in report.timings.items():
             print(f"  {stage:<14} {seconds * 1000:8.1f} ms", file=sys.stderr)
+        print(f"  pages: {report.rendered} rendered, {report.reused} reused", file=sys.stderr)
     elif report.warnings and not args.quiet:
         print(
             f"{len(report.warnings)} warning(s); run 'ladderpress validate' to see them",

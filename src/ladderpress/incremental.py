@@ -22,7 +22,8 @@ from .validate import FileMemo
 
 @dataclass
 class BuildCache:
-    """Held by a long-running process (serve) across builds; never shared between sites."""
+    """Held by a long-running process (serve) across builds, or loaded from the output
+    folder (state.py); never shared between sites."""
 
     files: FileMemo = field(default_factory=dict)
     # url → (inputs key, hash of the HTML written): the HTML itself stays on disk.
@@ -45,9 +46,19 @@ def template_digests(env: jinja2.Environment, names: set[str]) -> dict[str, str]
         if name in sources:
             continue
         assert env.loader is not None
-        source = env.loader.get_source(env, name)[0]
+        try:
+            source = env.loader.get_source(env, name)[0]
+        except jinja2.TemplateNotFound:
+            # Rendering reports it if a page needs it; a key needs only to be stable.
+            sources[name], uses[name] = "\0missing", set()
+            continue
         sources[name] = source
-        referenced = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+        try:
+            referenced = {r for r in meta.find_referenced_templates(env.parse(source)) if r}
+        except jinja2.TemplateSyntaxError:
+            # No page using it can render, so what it would use does not matter; rendering
+            # reports the error with its position.
+            referenced = set()
         uses[name] = referenced
         pending.extend(referenced)
     digests = {}
@@ -77,5 +88,18 @@ def page_keys(
     for page in pages:
         framework = page.context.get("framework")
         inputs = framework.digest if isinstance(framework, Framework) else everything
-        keys[page.url] = _digest(page.url, page.template, templates[page.template], inputs, site)
+        # What plan_site put on the page besides its framework: title, language, and its
+        # versions in other languages (which change when a translation is added).
+        own = repr(
+            (
+                page.title,
+                sorted(page.title_params.items()),
+                page.language,
+                page.alternates,
+                page.absolute_links,
+            )
+        )
+        keys[page.url] = _digest(
+            page.url, page.template, templates[page.template], inputs, site, own
+        )
     return keys

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -93,13 +93,21 @@ def read_manifest(out: Path) -> dict[str, str]:
 
 
 def write_site(
-    out: Path, files: Iterable[tuple[str, bytes | None]], *, clean: bool = False
+    out: Path,
+    files: Iterable[tuple[str, bytes | None]],
+    *,
+    clean: bool = False,
+    extra: Callable[[], Mapping[str, bytes]] | None = None,
 ) -> WriteReport:
     """Replace the output folder's content with `files`, streamed as (site path, bytes).
 
     `None` instead of bytes means "unchanged since the previous build": that file is kept.
     Files are written to the staging folder as they come, so memory stays flat however
     large the site; the first file given for a path wins.
+
+    `extra` gives bookkeeping files that describe the site (not part of it, not in the
+    manifest); it is called once every file has been written, and its files replace the
+    output folder's together with the site, or on their own when the site is unchanged.
     """
     out = out.resolve()
     _recover(out)
@@ -129,13 +137,27 @@ def write_site(
         removed = [n for n in old if n not in digests]
         if not written and not removed and out.exists():
             shutil.rmtree(staging, ignore_errors=True)  # nothing changed: keep the folder as is
+            # The site is what the bookkeeping now describes, so it can be replaced alone.
+            for name, data in (extra() if extra else {}).items():
+                _replace_file(out / name, data)
             return WriteReport(0, len(digests), 0)
         (staging / MANIFEST).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+        for name, data in (extra() if extra else {}).items():
+            (staging / name).write_bytes(data)
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return WriteReport(written, len(digests) - written, len(removed))
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    partial = target.with_name(target.name + STAGING_SUFFIX)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

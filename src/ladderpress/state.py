@@ -1,0 +1,284 @@
+"""What the previous build was made from, kept in the output folder between runs.
+
+When every input file has the same path, size, modification time and inode as when the
+previous build started, the options are the same and every output file is still there,
+the build has nothing to do: it reports the previous result without reading any input.
+Otherwise the page cache kept next to it lets the build re-render only the pages whose
+inputs changed (see incremental.py).
+
+Both files are written into the staging folder with the site, so they change with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import stat
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__, search
+from .config import CONFIG_NAME, SiteConfig
+from .problems import Problem, Severity
+from .resources import default_theme_dir, schema_dir
+
+STATE_FILE = ".ladderpress-state.json"
+PAGES_FILE = ".ladderpress-pages.json"
+FORMAT = 1
+# A file modified this shortly before a build started may be modified again within the
+# same timestamp tick (up to 2 s on FAT, coarser on some network file systems) without
+# its stat changing, so such a file is vouched for by its content as well.
+RACY_NS = 2_000_000_000
+# Their versions change the HTML, the exports or the search index.
+_DEPENDENCIES = ("jinja2", "markupsafe", "markdown-it-py", "pyyaml", "pagefind", "pagefind-bin")
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+Entry = tuple[str, int, int, int]  # path, st_mtime_ns, st_size, st_ino
+
+
+def _walk(root: str, found: list[Entry], seen: set[tuple[int, int]]) -> None:
+    try:
+        info = os.stat(root)
+    except OSError:
+        return
+    if stat.S_ISREG(info.st_mode):
+        found.append((root, info.st_mtime_ns, info.st_size, info.st_ino))
+        return
+    if not stat.S_ISDIR(info.st_mode) or (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))  # a symlink loop must not recurse forever
+    try:
+        names = sorted(os.listdir(root))
+    except OSError:
+        return
+    for name in names:
+        if name != "__pycache__":
+            _walk(os.path.join(root, name), found, seen)
+
+
+def _versions() -> dict[str, str]:
+    found = {}
+    for name in _DEPENDENCIES:
+        try:
+            found[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[name] = ""
+    return found
+
+
+@cache
+def code_identity() -> str:
+    """The running ladderpress and what it depends on; part of every page's cache key.
+
+    Read once per process, close to when the code was imported, so that an edit made to
+    the package while a server runs does not claim to be what that server runs.
+    """
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    digest.update(json.dumps(_versions(), sort_keys=True).encode())
+    files: list[Entry] = []
+    _walk(str(_PACKAGE_DIR), files, set())
+    for path, *_ in files:
+        digest.update(os.path.relpath(path, _PACKAGE_DIR).encode() + b"\0")
+        try:
+            digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+        except OSError:
+            digest.update(b"unreadable")
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The stat of every input file, taken before any of them is read."""
+
+    taken_ns: int
+    files: tuple[Entry, ...]
+    settings: str
+    # Computed when scanned: a file must be hashed before the build reads it, so that an
+    # edit made while it builds is seen by the next one.
+    own: str = ""
+
+    def fingerprint(self, reference_ns: int) -> str:
+        """Hash of it all; files modified near `reference_ns` count with their content."""
+        digest = hashlib.sha256(self.settings.encode())
+        for path, mtime, size, inode in self.files:
+            digest.update(f"\0{path}\0{mtime}\0{size}\0{inode}".encode())
+            if mtime >= reference_ns - RACY_NS:
+                try:
+                    digest.update(hashlib.sha256(Path(path).read_bytes()).digest())
+                except OSError:
+                    digest.update(b"unreadable")
+        return digest.hexdigest()
+
+
+def scan_inputs(config: SiteConfig, out: Path, *, preview: bool) -> Inputs:
+    taken = time.time_ns()
+    roots = [
+        config.frameworks_dir,
+        config.theme_dir,
+        default_theme_dir(),
+        config.static_dir,
+        config.root / CONFIG_NAME,
+        schema_dir(),
+        _PACKAGE_DIR,
+    ]
+    files: list[Entry] = []
+    seen: set[tuple[int, int]] = set()
+    for root in dict.fromkeys(str(r.resolve()) for r in roots):
+        _walk(root, files, seen)
+    settings = json.dumps(
+        {
+            "format": FORMAT,
+            "code": code_identity(),
+            "config": repr(config),
+            "out": str(out.resolve()),
+            "preview": preview,
+            "search": search.available(),
+            # Problems name files relative to the working folder.
+            "cwd": os.getcwd(),
+        },
+        sort_keys=True,
+    )
+    inputs = Inputs(taken, tuple(files), settings)
+    return replace(inputs, own=inputs.fingerprint(taken))
+
+
+def problem_record(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "severity": problem.severity.value,
+        "message": problem.message,
+        "rule": problem.rule,
+    }
+
+
+def problem_from(record: dict[str, Any]) -> Problem:
+    """The inverse of problem_record; raises ValueError, KeyError or TypeError if malformed."""
+    problem = Problem(
+        record["path"],
+        record["line"],
+        record["col"],
+        Severity(record["severity"]),
+        record["message"],
+        record["rule"],
+    )
+    if not all(isinstance(v, str) for v in (problem.path, problem.message, problem.rule)):
+        raise TypeError("problem text is not a string")
+    if not all(type(v) is int for v in (problem.line, problem.col)):
+        raise TypeError("problem position is not a number")
+    return problem
+
+
+@dataclass(frozen=True)
+class PreviousBuild:
+    pages: int
+    frameworks: int
+    files: int
+    warnings: list[Problem]
+    notes: list[str]
+
+
+def _load(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    return data
+
+
+def up_to_date(out: Path, inputs: Inputs, manifest: dict[str, str]) -> PreviousBuild | None:
+    """The previous build, if it was made from exactly these inputs and is all there."""
+    data = _load(out / STATE_FILE)
+    if data is None:
+        return None
+    try:
+        reference, fingerprint = data["taken_ns"], data["fingerprint"]
+        if type(reference) is not int or not isinstance(fingerprint, str):
+            return None
+        if inputs.fingerprint(reference) != fingerprint:
+            return None
+        previous = PreviousBuild(
+            pages=int(data["pages"]),
+            frameworks=int(data["frameworks"]),
+            files=len(manifest),
+            warnings=[problem_from(r) for r in data["warnings"]],
+            notes=[str(n) for n in data["notes"]],
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+    if not manifest or not _all_present(out, manifest):
+        return None
+    return previous
+
+
+def _all_present(out: Path, names: Iterable[str]) -> bool:
+    # One stat per file, kept as lean as it gets: this loop is most of a no-op build.
+    prefix, lookup = str(out) + os.sep, os.stat
+    try:
+        for name in names:
+            lookup(prefix + name)
+    except OSError:
+        return False
+    return True
+
+
+def present_outputs(out: Path, manifest: dict[str, str]) -> dict[str, str]:
+    """The manifest's entries whose file is still in the output folder."""
+    prefix = str(out) + os.sep
+    return {n: d for n, d in manifest.items() if os.path.isfile(prefix + n)}
+
+
+def load_page_cache(out: Path) -> dict[str, tuple[str, str]]:
+    """The page cache of the previous build; empty if there is none or it is unreadable.
+
+    Each entry is checked again before use (inputs key, and the hash of the file in the
+    output folder), so an entry from any earlier build is safe to offer.
+    """
+    data = _load(out / PAGES_FILE)
+    pages = data.get("pages") if data else None
+    if not isinstance(pages, dict):
+        return {}
+    return {
+        url: (entry[0], entry[1])
+        for url, entry in pages.items()
+        if isinstance(entry, list)
+        and len(entry) == 2
+        and all(isinstance(part, str) for part in entry)
+    }
+
+
+def state_files(
+    inputs: Inputs,
+    *,
+    pages: int,
+    frameworks: int,
+    warnings: list[Problem],
+    notes: list[str],
+    page_cache: dict[str, tuple[str, str]],
+) -> dict[str, bytes]:
+    """The files to keep in the output folder; the state comes last, as it vouches for all."""
+    page_record = {"format": FORMAT, "pages": {url: list(e) for url, e in page_cache.items()}}
+    state = {
+        "format": FORMAT,
+        "ladderpress": __version__,
+        "taken_ns": inputs.taken_ns,
+        "fingerprint": inputs.own,
+        "pages": pages,
+        "frameworks": frameworks,
+        "warnings": [problem_record(p) for p in warnings],
+        "notes": notes,
+    }
+    return {
+        PAGES_FILE: json.dumps(page_record, separators=(",", ":"), sort_keys=True).encode(),
+        STATE_FILE: json.dumps(state, indent=1, ensure_ascii=False).encode(),
+    }
