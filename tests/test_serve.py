@@ -85,12 +85,17 @@ def test_edit_break_recover(served: tuple[str, Path, list[str]]) -> None:
     framework.write_text(good.replace("Learning the ropes.", "Learning fast."))
     wait_for(lambda: "Learning fast." in fetch(level), "the edit to show")
     wait_for(lambda: sum("Built " in line for line in lines) > builds_before, "build log")
+    # The edited framework's pages were written at once, before the full rebuild...
+    [quick] = [line for line in lines if line.startswith("Updated ")]
+    edited_pages = len(list((site / "_site/acme-engineering").rglob("*.html")))
+    assert f"Updated {edited_pages} pages of acme-engineering.yaml" in quick
+    # ...which then reused them, and the other framework's, and rendered the site-wide ones.
     summary = [line for line in lines if "Built " in line][-1]
+    assert lines.index(quick) < lines.index(summary)
     rendered = int(re.search(r"pages rendered (\d+)", summary).group(1))
     reused = int(re.search(r"reused (\d+)", summary).group(1))
-    # Exactly the other framework's pages were reused; this one's and site-wide ones rendered.
     other_pages = len(list((site / "_site/other").rglob("*.html")))
-    assert reused == other_pages > 0 and rendered > 0
+    assert reused == other_pages + edited_pages and other_pages > 0 and rendered > 0
 
     framework.write_text(good.replace("category: people", "category: peple"))
     wait_for(lambda: json.loads(fetch(url + "__ladderpress/status"))["problems"], "the error")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -15,6 +15,7 @@ from .config import SiteConfig
 from .export import framework_csv, framework_record, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
 from .incremental import BuildCache, page_keys
+from .live import LiveSite
 from .messages import catalogue_digest
 from .model import Framework
 from .output import WriteReport, read_manifest, write_site
@@ -32,6 +33,7 @@ from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
 from .resources import schema_dir
 from .state import (
+    Inputs,
     PreviousBuild,
     code_identity,
     load_page_cache,
@@ -118,8 +120,8 @@ def render_site(
     pages: list[Page],
     assets: dict[str, Asset],
     *,
+    renderer: Renderer,
     cache: BuildCache | None = None,
-    preview: bool = False,
     previous: dict[str, str] | None = None,
 ) -> Iterator[tuple[str, bytes | None]]:
     """Every output file, one at a time: pages, data exports, feeds, assets, schemas.
@@ -127,9 +129,6 @@ def render_site(
     A page whose inputs did not change since the previous build (per `cache`) comes as
     None: the writer keeps the file it already has.
     """
-    renderer = Renderer(
-        config, assets, search=any(p.template == "search.html" for p in pages), preview=preview
-    )
     yield from _render_pages(renderer, pages, frameworks, config, assets, cache, previous or {})
     for asset in assets.values():
         yield asset.url, asset.data
@@ -151,12 +150,12 @@ def render_site(
                 yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
 
 
-def keys_version(renderer: Renderer, assets: dict[str, Asset], pages: list[Page]) -> str:
+def keys_version(renderer: Renderer) -> str:
     """What every page's cache key shares besides the site config (see page_keys)."""
-    version = "".join(a.version for a in assets.values()) + str(renderer.preview)
+    version = "".join(a.version for a in renderer.assets.values()) + str(renderer.preview)
     version += catalogue_digest(renderer.themes)
     # Every page links to search when there is a search page.
-    version += str(any(p.template == "search.html" for p in pages))
+    version += str(renderer.search)
     # Cache entries outlive the process: another ladderpress renders differently.
     return version + code_identity()
 
@@ -173,7 +172,7 @@ def _render_pages(
     if cache is None:
         yield from zip((p.output_path for p in pages), render_all(renderer, pages), strict=True)
         return
-    keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer, assets, pages))
+    keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer))
     for url in set(cache.pages) - set(keys):
         del cache.pages[url]
     # Reusable: same inputs as when rendered, and the output still holds what was written.
@@ -221,6 +220,7 @@ def build(
         previous = up_to_date(target, inputs, manifest)
         if previous is not None:
             return _unchanged(report, previous, time.perf_counter() - start)
+    keep_live = cache is not None  # serve keeps what it needs to update one framework
     if cache is None:
         cache = BuildCache(pages={} if clean else load_page_cache(target))
         files_memo = None
@@ -234,43 +234,62 @@ def build(
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
-    search_files: dict[str, bytes] = {}
-    if with_search:
-        with _timed(report, "search index"):
-            originals = [f for f in frameworks if f.language is None]
-            search_files = search.build_search_index(originals, config.language)
-    else:
-        report.notes.append(
-            "search index skipped: Pagefind is not installed (pip install 'ladderpress[search]')"
-        )
+    renderer = Renderer(config, assets, search=with_search, preview=preview)
     report.pages = len(pages)
     report.frameworks = len(frameworks)
-    with _timed(report, "render+write"):
-        files = render_site(
-            config,
-            frameworks,
-            pages,
-            assets,
-            cache=cache,
-            preview=preview,
-            previous=present_outputs(target, manifest),
-        )
-        report.written = write_site(
-            target,
-            chain(files, search_files.items()),
-            clean=clean,
-            extra=lambda: state_files(
-                inputs,
-                pages=report.pages,
-                frameworks=report.frameworks,
-                warnings=report.warnings,
-                notes=report.notes,
-                page_cache=cache.pages,
-            ),
-        )
+    with ExitStack() as stack:
+        search_files: Iterable[tuple[str, bytes]] = ()
+        if with_search:
+            with _timed(report, "search index"):  # Pagefind then runs while pages render
+                originals = [f for f in frameworks if f.language is None]
+                job = stack.enter_context(search.SearchIndexJob(originals, config.language))
+                search_files = job.files()
+        else:
+            report.notes.append(
+                "search index skipped: Pagefind is not installed "
+                "(pip install 'ladderpress[search]')"
+            )
+        with _timed(report, "render+write"):
+            files = render_site(
+                config,
+                frameworks,
+                pages,
+                assets,
+                renderer=renderer,
+                cache=cache,
+                previous=present_outputs(target, manifest),
+            )
+            report.written = _write(
+                target, chain(files, search_files), clean, inputs, report, cache
+            )
     report.rendered = cache.rendered - rendered
     report.reused = cache.reused - reused
+    if keep_live:
+        cache.live = LiveSite(config, frameworks, renderer, keys_version(renderer))
     return report
+
+
+def _write(
+    target: Path,
+    files: Iterable[tuple[str, bytes | None]],
+    clean: bool,
+    inputs: Inputs,
+    report: BuildReport,
+    cache: BuildCache,
+) -> WriteReport:
+    return write_site(
+        target,
+        files,
+        clean=clean,
+        extra=lambda: state_files(
+            inputs,
+            pages=report.pages,
+            frameworks=report.frameworks,
+            warnings=report.warnings,
+            notes=report.notes,
+            page_cache=cache.pages,
+        ),
+    )
 
 
 UP_TO_DATE = "nothing changed since the last build"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import jinja2
 from jinja2 import meta
@@ -18,6 +19,9 @@ from .config import SiteConfig
 from .model import Framework
 from .pages import Page
 from .validate import FileMemo
+
+if TYPE_CHECKING:
+    from .live import LiveSite
 
 
 @dataclass
@@ -30,6 +34,8 @@ class BuildCache:
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
+    # What serve needs to update one framework at once (live.py); set by its builds.
+    live: LiveSite | None = None
 
 
 def _digest(*parts: str) -> str:

@@ -120,6 +120,9 @@ class FragmentCache:
         self.limit = limit
         self._store: dict[tuple[object, ...], Markup] = {}
 
+    def clear(self) -> None:
+        self._store.clear()
+
     def __call__(self, key: tuple[object, ...], macro: Any, *args: Any, **kwargs: Any) -> Markup:
         full = (_page_language.get(), *key)
         found = self._store.get(full)
@@ -141,6 +144,7 @@ class Renderer:
     ) -> None:
         self.config = config
         self.preview = preview
+        self.search = search
         self.themes = tuple(theme_chain(config))
         self.assets = assets
         self.env = jinja2.Environment(

@@ -88,19 +88,26 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
         )
 
 
-def build_search_index(frameworks: list[Framework], language: str) -> dict[str, bytes]:
-    """The search bundle's files, keyed by their site path under `pagefind/`."""
-    lang = language.split("-")[0].lower()
-    with tempfile.TemporaryDirectory(prefix="ladderpress-search-") as tmp:
-        site = Path(tmp) / "site"
+class SearchIndexJob:
+    """Pagefind indexing in a child process, so that it runs while pages render.
+
+    Its documents are written at start; `files()` waits for Pagefind and yields the
+    bundle one file at a time. Use as a context manager: the temporary folder (and a
+    Pagefind still running, if the build failed) is cleaned up on exit.
+    """
+
+    def __init__(self, frameworks: list[Framework], language: str) -> None:
+        lang = language.split("-")[0].lower()
+        self._tmp = tempfile.TemporaryDirectory(prefix="ladderpress-search-")
+        site = Path(self._tmp.name) / "site"
+        site.mkdir()
         for framework in frameworks:
             for path, html in search_documents(framework, lang):
                 target = site / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(html, encoding="utf-8")
-        bundle = Path(tmp) / SEARCH_FOLDER
-        site.mkdir(exist_ok=True)
-        result = subprocess.run(
+        self._bundle = Path(self._tmp.name) / SEARCH_FOLDER
+        self._process = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
@@ -108,20 +115,40 @@ def build_search_index(frameworks: list[Framework], language: str) -> dict[str, 
                 "--site",
                 str(site),
                 "--output-path",
-                str(bundle),
+                str(self._bundle),
                 "--force-language",
                 lang,
                 "--silent",
             ],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
             text=True,
-            check=False,
         )
-        if result.returncode != 0:
-            message = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["failed"]
+
+    def files(self) -> Iterator[tuple[str, bytes]]:
+        """The search bundle's files, by their site path under `pagefind/`."""
+        output, _ = self._process.communicate()
+        if self._process.returncode != 0:
+            message = output.strip().splitlines()[-1:] or ["failed"]
             raise InputError([error("search index", 1, 1, f"Pagefind: {message[0]}", "search")])
-        return {
-            f"{SEARCH_FOLDER}/{file.relative_to(bundle).as_posix()}": file.read_bytes()
-            for file in sorted(bundle.rglob("*"))
-            if file.is_file()
-        }
+        for file in sorted(self._bundle.rglob("*")):
+            if file.is_file():
+                yield (
+                    f"{SEARCH_FOLDER}/{file.relative_to(self._bundle).as_posix()}",
+                    file.read_bytes(),
+                )
+
+    def __enter__(self) -> SearchIndexJob:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+        self._tmp.cleanup()
+
+
+def build_search_index(frameworks: list[Framework], language: str) -> dict[str, bytes]:
+    """The whole search bundle at once, keyed by site path."""
+    with SearchIndexJob(frameworks, language) as job:
+        return dict(job.files())

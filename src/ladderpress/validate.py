@@ -157,7 +157,7 @@ def _check_with_digest(path: Path) -> tuple[Framework | None, list[Problem]]:
     return framework, problems
 
 
-def _check_all(
+def check_files(
     files: list[Path], memo: FileMemo | None
 ) -> list[tuple[Framework | None, list[Problem]]]:
     """check_file for every file, on every core for many files; with a memo, by content,
@@ -240,7 +240,7 @@ def check_paths(
     files, problems = discover(paths, confine_to=confine_to)
     frameworks: list[Framework] = []
     slugs: dict[str, str] = {}
-    for path, (framework, found) in zip(files, _check_all(files, memo), strict=True):
+    for path, (framework, found) in zip(files, check_files(files, memo), strict=True):
         problems.extend(found)
         key = ".".join(filter(None, split_stem(path)))
         if key in slugs:

@@ -1,0 +1,101 @@
+"""An edited framework's pages on disk at once, before serve's full rebuild.
+
+At a thousand frameworks a full rebuild, even an incremental one, takes seconds to
+minutes (site-wide pages, exports, the search index). So `serve` first checks the edited
+file alone, renders that framework's pages with the previous build's renderer and
+replaces them in the output folder, file by file, then reloads the browser. The full
+rebuild follows once the edits pause; it reuses these pages through the page cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import SiteConfig
+from .incremental import BuildCache, page_keys
+from .model import Framework
+from .output import MANIFEST, read_manifest
+from .pages import Page, translated_framework_pages
+from .render import Renderer
+from .validate import check_files
+
+# The pages that show an edited statement most directly come first.
+_FIRST = ("competency.html", "level.html", "framework.html", "self-assessment.html")
+
+
+@dataclass
+class LiveSite:
+    """What the last good build rendered with; kept by serve between builds."""
+
+    config: SiteConfig
+    frameworks: list[Framework]
+    renderer: Renderer
+    keys_version: str
+
+
+def _rank(page: Page) -> int:
+    return _FIRST.index(page.template) if page.template in _FIRST else len(_FIRST)
+
+
+def _write_in_place(out: Path, name: str, data: bytes) -> None:
+    """Replace one file atomically: a reader sees the old page or the new, never half."""
+    target = out / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ladderpress-")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            file.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def update_edited(live: LiveSite, cache: BuildCache, out: Path, edited: list[Path]) -> list[str]:
+    """Render and write the pages of edited framework files; their site paths.
+
+    Returns [] when the edit is not one this can take (a new, removed, renamed or broken
+    file, or anything but a framework): the full rebuild deals with it and reports it.
+    """
+    by_path = {Path(f.path).resolve(): f for f in live.frameworks}
+    olds = [by_path.get(path.resolve()) for path in edited]
+    if not edited or any(old is None for old in olds) or not all(p.is_file() for p in edited):
+        return []
+    replacements: dict[int, Framework] = {}
+    for old, (new, problems) in zip(olds, check_files(edited, cache.files), strict=True):
+        assert old is not None
+        if new is None or any(p.is_error for p in problems):
+            return []
+        if (new.slug, new.language) != (old.slug, old.language):
+            return []
+        replacements[id(old)] = new
+    frameworks = [replacements.get(id(f), f) for f in live.frameworks]
+    changed = {id(f) for f in replacements.values()}
+    slugs = {f.slug for f in replacements.values()}
+    pages = sorted(
+        (
+            page
+            for page in translated_framework_pages(
+                live.config, [f for f in frameworks if f.slug in slugs]
+            )
+            if id(page.context.get("framework")) in changed
+        ),
+        key=_rank,
+    )
+    keys = page_keys(pages, frameworks, live.config, live.renderer.env, live.keys_version)
+    live.renderer.fragments.clear()  # they are keyed by statement id, not by wording
+    manifest = read_manifest(out)
+    for page in pages:
+        html = live.renderer.render(page)
+        digest = hashlib.sha256(html).hexdigest()
+        _write_in_place(out, page.output_path, html)
+        cache.pages[page.url] = (keys[page.url], digest)
+        manifest[page.output_path] = digest
+    _write_in_place(out, MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+    live.frameworks = frameworks
+    return [page.output_path for page in pages]
