@@ -31,10 +31,12 @@ def _warn(doc: Document, where: JsonPath, message: str, rule: str, *, key: bool 
     return problem_at(doc, where, message, rule, key=key, severity=Severity.WARNING)
 
 
-def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
-    set_a, set_b = set(a), set(b)
+def _similar(
+    a: tuple[str, ...], b: tuple[str, ...], set_a: frozenset[str], set_b: frozenset[str]
+) -> bool:
     # A cheap set overlap first: SequenceMatcher is far slower and most pairs differ a lot.
-    if len(set_a & set_b) / max(1, len(set_a | set_b)) < 0.6:
+    shared = len(set_a & set_b)
+    if shared / max(1, len(set_a) + len(set_b) - shared) < 0.6:
         return False
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
 
@@ -69,12 +71,17 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
                     "duplicate-statement",
                 )
             seen.setdefault(words, []).append((competency, statement))
-        cells = [(s, _words(s.text)) for lvl in framework.level_order for s in competency.at(lvl)]
+        cells = [
+            (s, words, frozenset(words))
+            for lvl in framework.level_order
+            for s in competency.at(lvl)
+            for words in (_words(s.text),)
+        ]
         flagged: set[str] = set()
-        for (a, wa), (b, wb) in combinations(cells, 2):
+        for (a, wa, sa), (b, wb, sb) in combinations(cells, 2):
             if wa == wb or min(len(wa), len(wb)) < 4 or b.id in flagged:
                 continue
-            if _comparable_levels(framework, a, b) and _similar(wa, wb):
+            if _comparable_levels(framework, a, b) and _similar(wa, wb, sa, sb):
                 flagged.add(b.id)
                 line = doc.position(_statement_path(competency, a)).line
                 yield _warn(
