@@ -159,6 +159,30 @@ def test_search_finds_a_statement_and_opens_it(page, site_url: str) -> None:
     assert page.evaluate("location.hash") == "#" + anchor
 
 
+@pytest.fixture(scope="module")
+def split_index_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The bundled site with one search bundle per framework, as a large directory has."""
+    from ladderpress import pages
+
+    out = tmp_path_factory.mktemp("split") / "site"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pages, "FRAMEWORKS_PER_SEARCH_BUNDLE", 1)
+        build(load_config(REPO), out=out)
+    assert (out / "pagefind/part-8/pagefind-entry.json").is_file()
+    with serve_folder(out) as url:
+        yield url
+
+
+def test_search_merges_every_bundle(page, split_index_url: str) -> None:
+    page.goto(split_index_url + "search/?q=incident%20commander")
+    links = page.locator(".pagefind-ui__result-link[href*='#s-']")
+    links.first.wait_for(timeout=15000)
+    playwright_api.expect(links.filter(has_text="incident commander")).not_to_have_count(0)
+    found = {href.split("/")[-4] for href in links.evaluate_all("ls => ls.map(l => l.href)")}
+    # Three frameworks in three bundles have the phrase: all are found in one search.
+    assert {"ironbark-security", "meridian-engineering", "northwind-engineering"} <= found
+
+
 def test_directory_filters(page, site_url: str) -> None:
     page.goto(site_url)
     cards = page.locator("[data-card]")

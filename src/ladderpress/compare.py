@@ -21,6 +21,9 @@ from .markdown import render_inline
 from .model import Category, Competency, Framework, Level, Statement
 
 SIMILARITY_THRESHOLD = 0.5
+# Pages are rendered framework after framework, so the caches below need to hold about
+# one framework's statements (at most about 2,000) and pairs of them; bigger ones only
+# cost memory in every worker of a large build.
 # Words keep their trailing space, so that a run of changed words reads as one change.
 _TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 _TAG = re.compile(r"<[^>]+>")
@@ -104,24 +107,24 @@ class LevelComparison:
         return sum(d.count(kind) for d in self.competencies)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def plain_words(markdown: str) -> tuple[str, ...]:
     """The statement as readers see it (Markdown rendered, tags dropped), as tokens."""
     text = unescape(_TAG.sub("", str(render_inline(markdown))))
     return tuple(_TOKEN.findall(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _comparable(markdown: str) -> tuple[str, ...]:
     return tuple(t.strip().lower() for t in plain_words(markdown) if not t.isspace())
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _word_counts(markdown: str) -> dict[str, int]:
     return dict(Counter(_comparable(markdown)))
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=32768)
 def _text_similarity(a: str, b: str) -> float:
     words_a, words_b = _comparable(a), _comparable(b)
     total = len(words_a) + len(words_b)
@@ -135,7 +138,7 @@ def _text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _word_profile(markdown: str) -> tuple[frozenset[str], int, int]:
     """Distinct words, word count and repeats: enough to rule most pairs out at once."""
     words = _comparable(markdown)
@@ -155,7 +158,7 @@ def similarity(a: Statement, b: Statement) -> float:
     return _text_similarity(a.text, b.text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
     """Segments for the old wording (equal + delete) and the new one (equal + insert)."""
     a, b = plain_words(before), plain_words(after)

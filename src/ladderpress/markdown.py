@@ -1,6 +1,7 @@
 """Markdown to safe HTML: raw HTML off, only http, https, mailto and relative links.
 
-Each distinct fragment is rendered once per process and reused on every page showing it.
+Each distinct fragment is rendered once per process and reused on every page showing it
+(pages come framework by framework, so a few thousand fragments are enough to keep).
 """
 
 from __future__ import annotations
@@ -39,12 +40,12 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def render_block(text: str) -> Markup:
     return Markup(_MD.render(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def render_inline(text: str) -> Markup:
     """A fragment without its paragraph wrapper when it is a single paragraph."""
     if _PROSE.fullmatch(text):

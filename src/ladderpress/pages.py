@@ -116,6 +116,17 @@ def search_url() -> str:
     return "search/"
 
 
+# Pagefind holds what it indexes in memory, about 4 MB per framework: a large directory
+# is indexed in several bundles, one after another, which the search page merges.
+FRAMEWORKS_PER_SEARCH_BUNDLE = 100
+
+
+def search_bundles(framework_count: int) -> list[str]:
+    """The folders of the search index: `pagefind/`, then `pagefind/part-N/` if needed."""
+    parts = max(1, -(-framework_count // FRAMEWORKS_PER_SEARCH_BUNDLE))
+    return ["pagefind/", *(f"pagefind/part-{n}/" for n in range(2, parts + 1))]
+
+
 def tag_url(tag: str) -> str:
     return f"tags/{tag}/"
 
@@ -300,6 +311,10 @@ def plan_site(
         )
     )
     if search:
-        pages.append(Page(search_url(), "search.html", "Search", {}))
+        pages.append(
+            Page(
+                search_url(), "search.html", "Search", {"bundles": search_bundles(len(frameworks))}
+            )
+        )
     pages.append(Page("404.html", "404.html", "Page not found", {}, absolute_links=True))
     return pages

@@ -7,10 +7,12 @@ Where fork is not available the pages are rendered in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from .problems import InputError
@@ -42,10 +44,22 @@ def fork_map(
     if len(items) < parallel_from or workers < 2:
         yield from map(function, items)
         return
-    context = multiprocessing.get_context("fork")
     size = max(1, min(16, len(items) // (workers * 4)))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with _forked_pool(workers) as pool:
         yield from pool.map(function, items, chunksize=size)
+
+
+@contextmanager
+def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
+    # Frozen objects are left alone by the workers' garbage collector, so the memory
+    # pages they share with this process are not copied into each of them.
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
 
 
 def _render_chunk(indices: list[int]) -> list[bytes] | InputError:
@@ -69,8 +83,7 @@ def render_all(renderer: Renderer, pages: list[Page]) -> Iterator[bytes]:
     try:
         size = max(1, min(200, len(pages) // (workers * 8)))
         chunks = [list(range(i, min(i + size, len(pages)))) for i in range(0, len(pages), size)]
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with _forked_pool(workers) as pool:
             for chunk in pool.map(_render_chunk, chunks):
                 if isinstance(chunk, InputError):
                     raise chunk

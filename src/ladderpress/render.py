@@ -86,7 +86,7 @@ JS_MESSAGES = (
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=16384)
 def relative_url(target: str, current: str) -> str:
     """The shortest link from the page at `current` to `target`, both site-relative."""
     base = current.split("/")[:-1]  # the folder the current page is in
@@ -116,7 +116,7 @@ class FragmentCache:
     a worker rendering thousands of pages keeps flat memory.
     """
 
-    def __init__(self, limit: int = 50_000) -> None:
+    def __init__(self, limit: int = 10_000) -> None:
         self.limit = limit
         self._store: dict[tuple[object, ...], Markup] = {}
 

@@ -15,16 +15,16 @@ import re
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator
 from html import escape, unescape
 from pathlib import Path
 
 from .markdown import render_inline
 from .model import Framework
-from .pages import competency_url, framework_url, level_url
+from .pages import competency_url, framework_url, level_url, search_bundles
 from .problems import InputError, error
 
-SEARCH_FOLDER = "pagefind"
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -89,62 +89,83 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
 
 
 class SearchIndexJob:
-    """Pagefind indexing in a child process, so that it runs while pages render.
+    """Pagefind indexing in the background, so that it runs while pages render.
 
-    Its documents are written at start; `files()` waits for Pagefind and yields the
-    bundle one file at a time. Use as a context manager: the temporary folder (and a
-    Pagefind still running, if the build failed) is cleaned up on exit.
+    The documents are written at start, one folder per bundle (see search_bundles), and
+    a thread runs Pagefind on each in turn: one bundle's worth of memory at a time.
+    `files()` waits for it and yields the bundles one file at a time. Use as a context
+    manager: the temporary folder, and a Pagefind still running if the build failed, are
+    cleaned up on exit.
     """
 
     def __init__(self, frameworks: list[Framework], language: str) -> None:
         lang = language.split("-")[0].lower()
         self._tmp = tempfile.TemporaryDirectory(prefix="ladderpress-search-")
-        site = Path(self._tmp.name) / "site"
-        site.mkdir()
-        for framework in frameworks:
-            for path, html in search_documents(framework, lang):
-                target = site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
-        self._bundle = Path(self._tmp.name) / SEARCH_FOLDER
-        self._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pagefind",
-                "--site",
-                str(site),
-                "--output-path",
-                str(self._bundle),
-                "--force-language",
-                lang,
-                "--silent",
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        root = Path(self._tmp.name)
+        self._bundles = search_bundles(len(frameworks))
+        size = -(-len(frameworks) // len(self._bundles)) if frameworks else 1
+        self._runs: list[tuple[Path, Path]] = []
+        for number in range(len(self._bundles)):
+            site = root / f"site-{number}"
+            site.mkdir()
+            for framework in frameworks[number * size : (number + 1) * size]:
+                for path, html in search_documents(framework, lang):
+                    target = site / path
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(html, encoding="utf-8")
+            self._runs.append((site, root / f"bundle-{number}"))
+        self._language = lang
+        self._failure: str | None = None
+        self._process: subprocess.Popen[str] | None = None
+        self._stopped = threading.Event()
+        self._thread = threading.Thread(target=self._index_all, daemon=True)
+        self._thread.start()
+
+    def _index_all(self) -> None:
+        for site, bundle in self._runs:
+            if self._stopped.is_set():
+                return
+            self._process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "pagefind",
+                    "--site",
+                    str(site),
+                    "--output-path",
+                    str(bundle),
+                    "--force-language",
+                    self._language,
+                    "--silent",
+                ],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            output, _ = self._process.communicate()
+            if self._process.returncode != 0:
+                self._failure = (output.strip().splitlines()[-1:] or ["failed"])[0]
+                return
 
     def files(self) -> Iterator[tuple[str, bytes]]:
-        """The search bundle's files, by their site path under `pagefind/`."""
-        output, _ = self._process.communicate()
-        if self._process.returncode != 0:
-            message = output.strip().splitlines()[-1:] or ["failed"]
-            raise InputError([error("search index", 1, 1, f"Pagefind: {message[0]}", "search")])
-        for file in sorted(self._bundle.rglob("*")):
-            if file.is_file():
-                yield (
-                    f"{SEARCH_FOLDER}/{file.relative_to(self._bundle).as_posix()}",
-                    file.read_bytes(),
-                )
+        """The search bundles' files, by their site path under `pagefind/`."""
+        self._thread.join()
+        if self._failure is not None:
+            raise InputError([error("search index", 1, 1, f"Pagefind: {self._failure}", "search")])
+        for folder, (_, bundle) in zip(self._bundles, self._runs, strict=True):
+            for file in sorted(bundle.rglob("*")):
+                if file.is_file():
+                    yield folder + file.relative_to(bundle).as_posix(), file.read_bytes()
 
     def __enter__(self) -> SearchIndexJob:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+        self._stopped.set()
+        process = self._process
+        if process is not None and process.poll() is None:
+            process.kill()
+        self._thread.join()
         self._tmp.cleanup()
 
 

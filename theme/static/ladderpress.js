@@ -360,9 +360,15 @@
       return;
     }
     var root = new URL(container.getAttribute("data-site-root"), window.location.href).pathname;
+    // A large directory is indexed in several bundles, searched as one.
+    var merged = (container.getAttribute("data-merge") || "").split(" ").filter(Boolean)
+      .map(function (path) {
+        return { bundlePath: new URL(path, window.location.href).pathname, baseUrl: root };
+      });
     var ui = new window.PagefindUI({
       element: container,
       bundlePath: new URL(container.getAttribute("data-bundle"), window.location.href).pathname,
+      mergeIndex: merged,
       baseUrl: root,
       showSubResults: true,
       showImages: false,
