@@ -636,7 +636,7 @@ def serve_edit(
     env = dict(os.environ, **lp.env)
     pages = out / victim.stem
     load = os.getloadavg()[0]
-    with tempfile.TemporaryFile() as log:
+    with tempfile.NamedTemporaryFile() as log:
         start = time.perf_counter()
         proc = subprocess.Popen(
             cmd, stdout=log, stderr=log, env=env, start_new_session=True, stdin=subprocess.DEVNULL
@@ -646,11 +646,16 @@ def serve_edit(
         deadline = start + timeout
         first_build = edit_latency = None
         try:
-            while time.perf_counter() < deadline and proc.poll() is None:
-                if (out / "index.html").exists():
-                    first_build = time.perf_counter() - start
-                    break
-                time.sleep(0.05)
+            # Ready once it says where it serves: the first build is then written and
+            # done with, and the watcher is running.
+            said = b""
+            with open(log.name, "rb") as progress:
+                while time.perf_counter() < deadline and proc.poll() is None:
+                    said += progress.read()
+                    if b"Serving " in said:
+                        first_build = time.perf_counter() - start
+                        break
+                    time.sleep(0.05)
             if first_build is not None:
                 time.sleep(1.5)  # let the watcher take its first look at the files
                 corpus.edit_one_statement(victim, tag)

@@ -85,9 +85,10 @@ def page_keys(
     config: SiteConfig,
     env: jinja2.Environment,
     assets_version: str,
+    templates: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """The cache key of every page, by URL."""
-    templates = template_digests(env, {page.template for page in pages})
+    """The cache key of every page, by URL (`templates`: template_digests, if known)."""
+    templates = templates or template_digests(env, {page.template for page in pages})
     site = _digest(repr(config), assets_version)
     everything = _digest(*(f.slug + f.digest for f in frameworks))
     keys = {}

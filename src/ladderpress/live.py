@@ -13,11 +13,11 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import SiteConfig
-from .incremental import BuildCache, page_keys
+from .incremental import BuildCache, page_keys, template_digests
 from .model import Framework
 from .output import MANIFEST, read_manifest
 from .pages import Page, translated_framework_pages
@@ -36,6 +36,15 @@ class LiveSite:
     frameworks: list[Framework]
     renderer: Renderer
     keys_version: str
+    templates: dict[str, str] = field(default_factory=dict)  # digests, by name
+
+    def warm_up(self) -> None:
+        """Compile the framework templates now rather than on the first edit."""
+        one = [f for f in self.frameworks if f.language is None][:1]
+        names = {page.template for page in translated_framework_pages(self.config, one)}
+        for name in names:
+            self.renderer.env.get_template(name)
+        self.templates = template_digests(self.renderer.env, names)
 
 
 def _rank(page: Page) -> int:
@@ -87,7 +96,8 @@ def update_edited(live: LiveSite, cache: BuildCache, out: Path, edited: list[Pat
         ),
         key=_rank,
     )
-    keys = page_keys(pages, frameworks, live.config, live.renderer.env, live.keys_version)
+    known = live.templates if {p.template for p in pages} <= live.templates.keys() else None
+    keys = page_keys(pages, frameworks, live.config, live.renderer.env, live.keys_version, known)
     live.renderer.fragments.clear()  # they are keyed by statement id, not by wording
     manifest = read_manifest(out)
     for page in pages:
