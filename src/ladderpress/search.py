@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -89,70 +90,76 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
 
 
 class SearchIndexJob:
-    """Pagefind indexing in the background, so that it runs while pages render.
+    """The search index, built in the background while pages render.
 
-    The documents are written at start, one folder per bundle (see search_bundles), and
-    a thread runs Pagefind on each in turn: one bundle's worth of memory at a time.
-    `files()` waits for it and yields the bundles one file at a time. Use as a context
-    manager: the temporary folder, and a Pagefind still running if the build failed, are
-    cleaned up on exit.
+    A thread writes the documents of one bundle (see search_bundles) and runs Pagefind on
+    them, then the next: one bundle's worth of memory at a time. `files()` waits for it
+    and yields the bundles one file at a time. Use as a context manager: the temporary
+    folder, and a Pagefind still running if the build failed, are cleaned up on exit.
     """
 
     def __init__(self, frameworks: list[Framework], language: str) -> None:
-        lang = language.split("-")[0].lower()
+        self._language = language.split("-")[0].lower()
         self._tmp = tempfile.TemporaryDirectory(prefix="ladderpress-search-")
-        root = Path(self._tmp.name)
         self._bundles = search_bundles(len(frameworks))
         size = -(-len(frameworks) // len(self._bundles)) if frameworks else 1
-        self._runs: list[tuple[Path, Path]] = []
-        for number in range(len(self._bundles)):
-            site = root / f"site-{number}"
-            site.mkdir()
-            for framework in frameworks[number * size : (number + 1) * size]:
-                for path, html in search_documents(framework, lang):
-                    target = site / path
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(html, encoding="utf-8")
-            self._runs.append((site, root / f"bundle-{number}"))
-        self._language = lang
+        self._groups = [frameworks[n * size : (n + 1) * size] for n in range(len(self._bundles))]
         self._failure: str | None = None
         self._process: subprocess.Popen[str] | None = None
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._index_all, daemon=True)
         self._thread.start()
 
+    def _folder(self, number: int) -> Path:
+        return Path(self._tmp.name) / f"bundle-{number}"
+
     def _index_all(self) -> None:
-        for site, bundle in self._runs:
-            if self._stopped.is_set():
-                return
-            self._process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "pagefind",
-                    "--site",
-                    str(site),
-                    "--output-path",
-                    str(bundle),
-                    "--force-language",
-                    self._language,
-                    "--silent",
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.STDOUT,
-                text=True,
-            )
-            output, _ = self._process.communicate()
-            if self._process.returncode != 0:
-                self._failure = (output.strip().splitlines()[-1:] or ["failed"])[0]
-                return
+        try:
+            for number, group in enumerate(self._groups):
+                if self._stopped.is_set() or not self._index(group, number):
+                    return
+        except OSError as exc:
+            self._failure = f"could not write the documents to index: {exc}"
+
+    def _index(self, frameworks: list[Framework], number: int) -> bool:
+        site = Path(self._tmp.name) / f"site-{number}"
+        site.mkdir()
+        for framework in frameworks:
+            for path, html in search_documents(framework, self._language):
+                target = site / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(site),
+                "--output-path",
+                str(self._folder(number)),
+                "--force-language",
+                self._language,
+                "--silent",
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        output, _ = self._process.communicate()
+        if self._process.returncode != 0:
+            self._failure = (output.strip().splitlines()[-1:] or ["failed"])[0]
+            return False
+        shutil.rmtree(site, ignore_errors=True)  # the documents are no longer needed
+        return True
 
     def files(self) -> Iterator[tuple[str, bytes]]:
         """The search bundles' files, by their site path under `pagefind/`."""
         self._thread.join()
         if self._failure is not None:
             raise InputError([error("search index", 1, 1, f"Pagefind: {self._failure}", "search")])
-        for folder, (_, bundle) in zip(self._bundles, self._runs, strict=True):
+        for number, folder in enumerate(self._bundles):
+            bundle = self._folder(number)
             for file in sorted(bundle.rglob("*")):
                 if file.is_file():
                     yield folder + file.relative_to(bundle).as_posix(), file.read_bytes()
