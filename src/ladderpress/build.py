@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, islice
 from pathlib import Path
 
 from . import search
@@ -129,12 +129,15 @@ def render_site(
     A page whose inputs did not change since the previous build (per `cache`) comes as
     None: the writer keeps the file it already has.
     """
-    yield from _render_pages(renderer, pages, frameworks, config, assets, cache, previous or {})
+    exports = _exports(frameworks)
+    rendered = _render_pages(renderer, pages, frameworks, config, assets, cache, previous or {})
+    for count, item in enumerate(rendered, 1):
+        yield item
+        if count % 20 == 0:  # made here while the worker processes render more pages
+            yield from islice(exports, 1)
+    yield from exports
     for asset in assets.values():
         yield asset.url, asset.data
-    for framework in frameworks:
-        yield framework_json_url(framework), to_json(framework_record(framework))
-        yield framework_csv_url(framework), framework_csv(framework)
     originals = [f for f in frameworks if f.language is None]
     yield index_json_url(), to_json(index_record(originals))
     yield feed_url(), atom_feed(config, originals)
@@ -148,6 +151,12 @@ def render_site(
         for file in sorted(config.static_dir.rglob("*")):
             if file.is_file() and file.resolve().is_relative_to(config.root):
                 yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
+
+
+def _exports(frameworks: list[Framework]) -> Iterator[tuple[str, bytes]]:
+    for framework in frameworks:
+        yield framework_json_url(framework), to_json(framework_record(framework))
+        yield framework_csv_url(framework), framework_csv(framework)
 
 
 def keys_version(renderer: Renderer) -> str:
