@@ -275,6 +275,25 @@ def test_every_page_has_a_strict_csp_and_no_other_origin(cli, tmp_path: Path) ->
             assert not re.match(r"^(https?:)?//", target), (page, target)
 
 
+def no_process_left(argument: str, timeout: float = 5.0) -> bool:
+    """Whether every process with `argument` on its command line ends within `timeout`."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if argument.encode() in cmdline.read_bytes().split(b"\0"):
+                    alive.append(cmdline)
+            except OSError:
+                continue
+        if not alive:
+            return True
+        time.sleep(0.2)
+    return False
+
+
 def test_killing_a_build_midway_leaves_a_whole_site(cli, tmp_path: Path) -> None:
     import signal
     import subprocess
@@ -296,6 +315,7 @@ def test_killing_a_build_midway_leaves_a_whole_site(cli, tmp_path: Path) -> None
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        assert no_process_left(str(site)), "a worker of the killed build is still running"
         out = site / "_site"
         if out.exists():
             now = snapshot(out)

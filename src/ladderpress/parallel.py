@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -49,6 +51,21 @@ def fork_map(
         yield from pool.map(function, items, chunksize=size)
 
 
+def _exit_with(parent: int) -> None:
+    """In a worker: end when the build that started it is gone (killed, say).
+
+    A worker waiting for work would otherwise wait forever: its copy of the work queue's
+    writing end keeps the queue open.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 @contextmanager
 def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     # Frozen objects are left alone by the workers' garbage collector, so the memory
@@ -56,7 +73,12 @@ def _forked_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_exit_with,
+            initargs=(os.getpid(),),
+        ) as pool:
             yield pool
     finally:
         gc.unfreeze()
