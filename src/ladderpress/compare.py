@@ -313,6 +313,7 @@ class Step:
         return [c for c in self.changes if c.kind.value == kind]
 
 
+@lru_cache(maxsize=4096)  # a level page and a competency page both show each step
 def step(framework: Framework, competency: Competency, level_id: str) -> Step | None:
     """What changes in a competency from the level just below; None at the bottom."""
     previous = framework.previous(level_id)
