@@ -174,9 +174,3 @@ class SearchIndexJob:
             process.kill()
         self._thread.join()
         self._tmp.cleanup()
-
-
-def build_search_index(frameworks: list[Framework], language: str) -> dict[str, bytes]:
-    """The whole search bundle at once, keyed by site path."""
-    with SearchIndexJob(frameworks, language) as job:
-        return dict(job.files())
