@@ -440,13 +440,11 @@ def benchmark_size(
         status = (
             "" if run.ok else ("  TIMED OUT" if run.timed_out else f"  FAILED ({run.exit_code})")
         )
-        print(
-            f"  {name:<15} {run.wall_s:9.2f} s wall {run.cpu_s:9.2f} s CPU "
-            f"{run.memory_mb:8.0f} MB ({run.max_processes} processes){status}",
-            flush=True,
+        summary = (
+            f"{run.wall_s:9.2f} s wall {run.cpu_s:9.2f} s CPU "
+            f"{run.memory_mb:8.0f} MB ({run.max_processes} processes){status}"
         )
-        if run.output_tail:
-            print("    " + run.output_tail.replace("\n", "\n    "), flush=True)
+        print_run(name, summary, run)
         return run
 
     # Every build scenario and the Markdown export start from a cold build's output.
@@ -481,13 +479,8 @@ def benchmark_size(
         victim = site / "frameworks" / f"{frameworks[len(frameworks) // 3][0]}.yaml"
         run = serve_edit(lp, site, base / "serve-out", victim, "serve edit", args.timeout)
         runs["serve-edit"] = run
-        print(
-            f"  {'serve-edit':<15} {run.wall_s:9.3f} s from edit to written page, "
-            f"{run.memory_mb:8.0f} MB; {run.note}",
-            flush=True,
-        )
-        if run.output_tail:
-            print("    " + run.output_tail.replace("\n", "\n    "), flush=True)
+        summary = f"{run.wall_s:9.3f} s from edit to written page, {run.memory_mb:8.0f} MB"
+        print_run("serve-edit", f"{summary}; {run.note}", run)
 
     comparison: dict[str, Any] = {}
     if tools and html and ({"hugo", "mkdocs"} & wanted):
@@ -620,6 +613,12 @@ def _stop(proc: subprocess.Popen[bytes]) -> resource.struct_rusage:
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
     return usage
+
+
+def print_run(name: str, summary: str, run: Run) -> None:
+    print(f"  {name:<15} {summary}", flush=True)
+    if run.output_tail:
+        print("    " + run.output_tail.replace("\n", "\n    "), flush=True)
 
 
 def serve_edit(

@@ -138,20 +138,14 @@ def _text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
-@lru_cache(maxsize=8192)
-def _word_profile(markdown: str) -> tuple[frozenset[str], int, int]:
-    """Distinct words, word count and repeats: enough to rule most pairs out at once."""
-    words = _comparable(markdown)
-    distinct = frozenset(words)
-    return distinct, len(words), len(words) - len(distinct)
-
-
 def _may_be_similar(a: str, b: str) -> bool:
-    """False only when the two wordings cannot reach SIMILARITY_THRESHOLD."""
-    words_a, count_a, repeats_a = _word_profile(a)
-    words_b, count_b, repeats_b = _word_profile(b)
-    most_shared = len(words_a & words_b) + min(repeats_a, repeats_b)
-    return 2 * most_shared >= SIMILARITY_THRESHOLD * (count_a + count_b)
+    """False only when the two wordings cannot reach SIMILARITY_THRESHOLD: a bound from
+    the distinct words they share plus the most repeats either could match."""
+    counts_a, counts_b = _word_counts(a), _word_counts(b)
+    total_a, total_b = len(_comparable(a)), len(_comparable(b))
+    repeats = min(total_a - len(counts_a), total_b - len(counts_b))
+    most_shared = len(counts_a.keys() & counts_b.keys()) + repeats
+    return 2 * most_shared >= SIMILARITY_THRESHOLD * (total_a + total_b)
 
 
 def similarity(a: Statement, b: Statement) -> float:
