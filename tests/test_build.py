@@ -113,7 +113,12 @@ def test_failed_build_leaves_previous_output_untouched(cli, site: Path) -> None:
     assert snapshot(out) == before
 
 
-def test_template_that_raises_is_reported_and_output_kept(cli, site: Path) -> None:
+@pytest.mark.parametrize("parallel", [False, True], ids=["one process", "worker processes"])
+def test_template_that_raises_is_reported_and_output_kept(
+    cli, site: Path, monkeypatch: pytest.MonkeyPatch, parallel: bool
+) -> None:
+    if parallel:  # the error then travels back from a worker
+        monkeypatch.setattr("ladderpress.parallel.PARALLEL_FROM", 1)
     assert cli("build", "--site", str(site)).code == 0
     before = snapshot(site / "_site")
     templates = site / "theme" / "templates"

@@ -36,6 +36,10 @@ class InputError(Exception):
         super().__init__("\n".join(format_text(p) for p in problems))
         self.problems = problems
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[list[Problem]]]:
+        # Rebuilt from its problems when it comes back from a worker process.
+        return (InputError, (self.problems,))
+
 
 def error(path: str, line: int, col: int, message: str, rule: str) -> Problem:
     return Problem(path, line, col, Severity.ERROR, message, rule)
