@@ -17,6 +17,7 @@ from ladderpress.compare import (
     step,
     word_diff,
 )
+from ladderpress.markdown import render_inline
 from ladderpress.model import Framework, Statement
 from ladderpress.validate import check_file
 
@@ -77,7 +78,10 @@ def test_word_level_highlighting() -> None:
 
 
 def test_word_diff_reads_rendered_markdown() -> None:
-    old, new = word_diff("Uses *feature flags*.", "Uses [feature flags](https://example.org).")
+    old, new = word_diff(
+        render_inline("Uses *feature flags*."),
+        render_inline("Uses [feature flags](https://example.org)."),
+    )
     assert all(s.op == "equal" for s in old + new)
 
 
@@ -144,7 +148,8 @@ def test_pairs_are_in_ladder_order() -> None:
 
 
 def statement(text: str, sid: str, level: str = "x") -> Statement:
-    return Statement(sid, text, (), True, "c", level, 0)
+    html = render_inline(text)
+    return Statement(sid, text, (), True, "c", level, 0, rendered=None if html == text else html)
 
 
 def test_dissimilar_statements_are_not_paired() -> None:

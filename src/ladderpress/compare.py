@@ -17,7 +17,6 @@ from enum import Enum
 from functools import lru_cache
 from html import unescape
 
-from .markdown import render_inline
 from .model import Category, Competency, Framework, Level, Statement
 
 SIMILARITY_THRESHOLD = 0.5
@@ -107,21 +106,23 @@ class LevelComparison:
         return sum(d.count(kind) for d in self.competencies)
 
 
-@lru_cache(maxsize=8192)
-def plain_words(markdown: str) -> tuple[str, ...]:
-    """The statement as readers see it (Markdown rendered, tags dropped), as tokens."""
-    text = unescape(_TAG.sub("", str(render_inline(markdown))))
-    return tuple(_TOKEN.findall(text))
+# The functions below take a statement's HTML (Statement.html): words as readers see them.
 
 
 @lru_cache(maxsize=8192)
-def _comparable(markdown: str) -> tuple[str, ...]:
-    return tuple(t.strip().lower() for t in plain_words(markdown) if not t.isspace())
+def plain_words(html: str) -> tuple[str, ...]:
+    """The statement's words as readers see them (tags dropped), as tokens."""
+    return tuple(_TOKEN.findall(unescape(_TAG.sub("", html))))
 
 
 @lru_cache(maxsize=8192)
-def _word_counts(markdown: str) -> dict[str, int]:
-    return dict(Counter(_comparable(markdown)))
+def _comparable(html: str) -> tuple[str, ...]:
+    return tuple(t.strip().lower() for t in plain_words(html) if not t.isspace())
+
+
+@lru_cache(maxsize=8192)
+def _word_counts(html: str) -> dict[str, int]:
+    return dict(Counter(_comparable(html)))
 
 
 @lru_cache(maxsize=32768)
@@ -149,7 +150,7 @@ def _may_be_similar(a: str, b: str) -> bool:
 
 
 def similarity(a: Statement, b: Statement) -> float:
-    return _text_similarity(a.text, b.text)
+    return _text_similarity(a.html, b.html)
 
 
 @lru_cache(maxsize=8192)
@@ -187,10 +188,10 @@ def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
     new: tuple[Segment, ...]
     if similarity(before, after) < REWORDED_BELOW:
         # Rewritten rather than edited: word marks would only be noise.
-        old = (Segment("equal", "".join(plain_words(before.text))),)
-        new = (Segment("equal", "".join(plain_words(after.text))),)
+        old = (Segment("equal", "".join(plain_words(before.html))),)
+        new = (Segment("equal", "".join(plain_words(after.html))),)
     else:
-        old, new = word_diff(before.text, after.text)
+        old, new = word_diff(before.html, after.html)
     return Change(Kind.CHANGED, before, after, matched_by, old, new)
 
 
@@ -239,7 +240,7 @@ def diff_statements(
             (similarity(o, n), oi, ni)
             for oi, o in enumerate(old_by_id.values())
             for ni, n in enumerate(unpaired_new)
-            if _may_be_similar(o.text, n.text)
+            if _may_be_similar(o.html, n.html)
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )

@@ -7,7 +7,6 @@ import io
 import json
 from typing import Any
 
-from .markdown import render_inline
 from .model import Framework, Level, Statement
 from .pages import (
     competency_url,
@@ -31,7 +30,7 @@ def _statement(statement: Statement) -> dict[str, Any]:
             "id": statement.id,
             "anchor": statement.anchor,
             "text": statement.text,
-            "html": str(render_inline(statement.text)),
+            "html": str(statement.html),
             "examples": list(statement.examples),
             "evolves": statement.evolves,
         }

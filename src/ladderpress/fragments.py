@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from markupsafe import Markup, escape
 
 from .compare import Change, Segment
-from .markdown import render_inline
 
 _MARK_TAGS = {"insert": "ins", "delete": "del"}
 
@@ -51,8 +50,8 @@ def change_items(
         if kind == "changed":
             before, after = word_marks(change.before_words), word_marks(change.after_words)
         else:
-            before = render_inline(change.before.text) if change.before else Markup()
-            after = render_inline(change.after.text) if change.after else Markup()
+            before = change.before.html if change.before else Markup()
+            after = change.after.html if change.after else Markup()
         items.append(
             f'<li class="change change-{kind}">{label(kind, only_at)}'
             f"{_side('a', a, before, missing)}{_side('b', b, after, missing)}</li>\n"

@@ -6,6 +6,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
+from .markdown import render_inline
+
 
 @dataclass(frozen=True, slots=True)
 class Statement:
@@ -17,10 +21,17 @@ class Statement:
     level: str
     index: int
     evolves: str | None = None
+    # The text as HTML, kept only where that differs from the text (Markdown, or one of
+    # & < > "). Rendered once while checking, on every core, rather than on each page.
+    rendered: str | None = None
 
     @property
     def anchor(self) -> str:
         return f"s-{self.id}"
+
+    @property
+    def html(self) -> Markup:
+        return Markup(self.text if self.rendered is None else self.rendered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +242,17 @@ def _trie_order(tracks: list[Track], depth: int) -> list[Track]:
     return ordered
 
 
+def _rendered(text: str) -> str | None:
+    html = render_inline(text)
+    return None if html == text else str(html)
+
+
 def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
     derived_id = f"{competency}--{level}-{index + 1}"
     if isinstance(raw, str):
-        return Statement(derived_id, raw, (), False, competency, level, index)
+        return Statement(
+            derived_id, raw, (), False, competency, level, index, rendered=_rendered(raw)
+        )
     explicit = "id" in raw
     return Statement(
         raw["id"] if explicit else derived_id,
@@ -245,6 +263,7 @@ def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
         level,
         index,
         raw.get("evolves"),
+        _rendered(raw["text"]),
     )
 
 

@@ -115,13 +115,16 @@ def write_site(
     staging = out.with_name(out.name + STAGING_SUFFIX)
     staging.mkdir(parents=True)
     digests: dict[str, str] = {}
+    folders: set[Path] = set()
     written = 0
     try:
         for name, data in files:
             if name in digests:
                 continue
             target = staging / _safe_relative(name)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             previous = out / name
             if data is None:
                 digests[name] = old[name]

@@ -37,7 +37,11 @@ def available() -> bool:
 
 
 def _plain(markdown: str | None) -> str:
-    return unescape(_TAG.sub("", str(render_inline(markdown)))).strip() if markdown else ""
+    return _text(render_inline(markdown)) if markdown else ""
+
+
+def _text(html: str) -> str:
+    return unescape(_TAG.sub("", html)).strip()
 
 
 def _document(language: str, title: str, parts: list[str]) -> str:
@@ -70,7 +74,7 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
         ]
         for competency in framework.competencies.values():
             for statement in competency.at(level.id):
-                parts.append(f'<h2 id="{statement.anchor}">{escape(_plain(statement.text))}</h2>')
+                parts.append(f'<h2 id="{statement.anchor}">{escape(_text(statement.html))}</h2>')
                 parts.append(f"<p>{escape(competency.name)} · {escape(level.name)}</p>")
         yield (
             level_url(framework, level.id) + "index.html",
