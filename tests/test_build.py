@@ -328,3 +328,29 @@ def test_killing_a_build_midway_leaves_a_whole_site(cli, tmp_path: Path) -> None
             assert now == old or "Northwind Ltd" in (out / "index.html").read_text()
     assert cli("build", "--site", str(site)).code == 0  # recovers whatever the moment was
     assert "Northwind Ltd" in (site / "_site/index.html").read_text()
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """The site's files, without the build's own bookkeeping (state.py)."""
+    return {
+        path: data
+        for path, (_, data) in snapshot(folder).items()
+        if path == MANIFEST or not path.startswith(".ladderpress-")
+    }
+
+
+def test_worker_processes_build_the_same_site_as_one_process(
+    cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "frameworks", site / "frameworks")
+    assert cli("build", "--site", str(site), "--out", str(tmp_path / "one")).code == 0
+    # Every page in a worker, a fresh pool every few pages, several search bundles.
+    monkeypatch.setattr("ladderpress.parallel.PARALLEL_FROM", 1)
+    monkeypatch.setattr("ladderpress.parallel.PAGES_PER_POOL", 40)
+    monkeypatch.setattr("ladderpress.parallel.CHUNK_PAGES", 3)
+    monkeypatch.setattr("ladderpress.search.PARALLEL_DOCUMENTS", 1)
+    assert cli("build", "--site", str(site), "--out", str(tmp_path / "many")).code == 0
+    one, many = site_files(tmp_path / "one"), site_files(tmp_path / "many")
+    assert sorted(one) == sorted(many)
+    assert [name for name in one if one[name] != many[name]] == []

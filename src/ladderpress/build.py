@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import chain, islice
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from .pages import (
     plan_site,
     schema_url,
 )
-from .parallel import render_all
+from .parallel import Job, render_all
 from .problems import InputError, Problem, error
 from .render import Asset, Renderer, collect_assets
 from .resources import schema_dir
@@ -129,13 +130,9 @@ def render_site(
     A page whose inputs did not change since the previous build (per `cache`) comes as
     None: the writer keeps the file it already has.
     """
-    exports = _exports(frameworks)
-    rendered = _render_pages(renderer, pages, frameworks, config, assets, cache, previous or {})
-    for count, item in enumerate(rendered, 1):
-        yield item
-        if count % 20 == 0:  # made here while the worker processes render more pages
-            yield from islice(exports, 1)
-    yield from exports
+    yield from _render_pages(
+        renderer, pages, _exports(frameworks), frameworks, config, cache, previous or {}
+    )
     for asset in assets.values():
         yield asset.url, asset.data
     originals = [f for f in frameworks if f.language is None]
@@ -153,10 +150,17 @@ def render_site(
                 yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
 
 
-def _exports(frameworks: list[Framework]) -> Iterator[tuple[str, bytes]]:
+def _json_export(framework: Framework) -> bytes:
+    return to_json(framework_record(framework))
+
+
+def _exports(frameworks: list[Framework]) -> list[tuple[str, Callable[[], bytes]]]:
+    """Each framework's data files, made where its pages are rendered (see render_all)."""
+    exports: list[tuple[str, Callable[[], bytes]]] = []
     for framework in frameworks:
-        yield framework_json_url(framework), to_json(framework_record(framework))
-        yield framework_csv_url(framework), framework_csv(framework)
+        exports.append((framework_json_url(framework), partial(_json_export, framework)))
+        exports.append((framework_csv_url(framework), partial(framework_csv, framework)))
+    return exports
 
 
 def keys_version(renderer: Renderer) -> str:
@@ -172,14 +176,17 @@ def keys_version(renderer: Renderer) -> str:
 def _render_pages(
     renderer: Renderer,
     pages: list[Page],
+    exports: list[tuple[str, Callable[[], bytes]]],
     frameworks: list[Framework],
     config: SiteConfig,
-    assets: dict[str, Asset],
     cache: BuildCache | None,
     previous: dict[str, str],
 ) -> Iterator[tuple[str, bytes | None]]:
+    paths = [path for path, _ in exports]
+    jobs: list[Job] = [make for _, make in exports]
     if cache is None:
-        yield from zip((p.output_path for p in pages), render_all(renderer, pages), strict=True)
+        outputs = [*(p.output_path for p in pages), *paths]
+        yield from zip(outputs, render_all(renderer, [*pages, *jobs]), strict=True)
         return
     keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer))
     for url in set(cache.pages) - set(keys):
@@ -198,9 +205,11 @@ def _render_pages(
     for page in pages:
         if page.url in fresh:
             yield page.output_path, None
-    for page, html in zip(stale, render_all(renderer, stale), strict=True):
+    made = render_all(renderer, [*stale, *jobs])
+    for page, html in zip(stale, islice(made, len(stale)), strict=True):
         cache.pages[page.url] = (keys[page.url], hashlib.sha256(html).hexdigest())
         yield page.output_path, html
+    yield from zip(paths, made, strict=True)
 
 
 def build(

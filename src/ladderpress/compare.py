@@ -106,7 +106,7 @@ class LevelComparison:
         return sum(d.count(kind) for d in self.competencies)
 
 
-# The functions below take a statement's HTML (Statement.html): words as readers see them.
+# The functions below take a statement's HTML (Statement.html_text): words as readers see them.
 
 
 @lru_cache(maxsize=8192)
@@ -139,18 +139,30 @@ def _text_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
 
+# A wording's distinct words, its number of words, and how many of those are repeats.
+_Reach = tuple[frozenset[str], int, int]
+
+
+@lru_cache(maxsize=8192)
+def _reach(html: str) -> _Reach:
+    counts = _word_counts(html)
+    total = len(_comparable(html))
+    return frozenset(counts), total, total - len(counts)
+
+
+def _within_reach(a: _Reach, b: _Reach) -> bool:
+    """False only when two wordings cannot reach SIMILARITY_THRESHOLD: a bound from the
+    distinct words they share plus the most repeats either could match."""
+    most_shared = len(a[0] & b[0]) + min(a[2], b[2])
+    return 2 * most_shared >= SIMILARITY_THRESHOLD * (a[1] + b[1])
+
+
 def _may_be_similar(a: str, b: str) -> bool:
-    """False only when the two wordings cannot reach SIMILARITY_THRESHOLD: a bound from
-    the distinct words they share plus the most repeats either could match."""
-    counts_a, counts_b = _word_counts(a), _word_counts(b)
-    total_a, total_b = len(_comparable(a)), len(_comparable(b))
-    repeats = min(total_a - len(counts_a), total_b - len(counts_b))
-    most_shared = len(counts_a.keys() & counts_b.keys()) + repeats
-    return 2 * most_shared >= SIMILARITY_THRESHOLD * (total_a + total_b)
+    return _within_reach(_reach(a), _reach(b))
 
 
 def similarity(a: Statement, b: Statement) -> float:
-    return _text_similarity(a.html, b.html)
+    return _text_similarity(a.html_text, b.html_text)
 
 
 @lru_cache(maxsize=8192)
@@ -188,10 +200,10 @@ def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
     new: tuple[Segment, ...]
     if similarity(before, after) < REWORDED_BELOW:
         # Rewritten rather than edited: word marks would only be noise.
-        old = (Segment("equal", "".join(plain_words(before.html))),)
-        new = (Segment("equal", "".join(plain_words(after.html))),)
+        old = (Segment("equal", "".join(plain_words(before.html_text))),)
+        new = (Segment("equal", "".join(plain_words(after.html_text))),)
     else:
-        old, new = word_diff(before.html, after.html)
+        old, new = word_diff(before.html_text, after.html_text)
     return Change(Kind.CHANGED, before, after, matched_by, old, new)
 
 
@@ -235,12 +247,14 @@ def diff_statements(
                 break
 
     unpaired_new = [s for s in new if s.id not in pairs]
+    new_reach = [_reach(n.html_text) for n in unpaired_new]
     candidates = sorted(
         (
-            (similarity(o, n), oi, ni)
+            (similarity(o, unpaired_new[ni]), oi, ni)
             for oi, o in enumerate(old_by_id.values())
-            for ni, n in enumerate(unpaired_new)
-            if _may_be_similar(o.html, n.html)
+            for o_reach in (_reach(o.html_text),)
+            for ni, n_reach in enumerate(new_reach)
+            if _within_reach(o_reach, n_reach)
         ),
         key=lambda item: (-item[0], item[1], item[2]),
     )

@@ -31,7 +31,12 @@ class Statement:
 
     @property
     def html(self) -> Markup:
-        return Markup(self.text if self.rendered is None else self.rendered)
+        return Markup(self.html_text)
+
+    @property
+    def html_text(self) -> str:
+        """The HTML as a plain string, for code that compares wordings."""
+        return self.text if self.rendered is None else self.rendered
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,7 +118,7 @@ def search_url() -> str:
 
 # Pagefind holds what it indexes in memory, about 4 MB per framework: a large directory
 # is indexed in several bundles, one after another, which the search page merges.
-FRAMEWORKS_PER_SEARCH_BUNDLE = 100
+FRAMEWORKS_PER_SEARCH_BUNDLE = 50
 
 
 def search_bundles(framework_count: int) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
@@ -247,6 +248,13 @@ class Renderer:
     def _asset(self, context: Context, name: str) -> str:
         asset = self.assets[name]
         return f"{self._link(context, asset.url)}?v={asset.version}"
+
+    def compile(self, names: set[str]) -> None:
+        """Load templates now, so that worker processes forked later share them."""
+        for name in names:
+            # A broken template is reported by render(), with the page that needs it.
+            with suppress(jinja2.TemplateError):
+                self.env.get_template(name)
 
     def canonical(self, page: Page) -> str | None:
         return self.config.base_url + page.url if self.config.base_url else None

@@ -24,6 +24,7 @@ from pathlib import Path
 from .markdown import render_inline
 from .model import Framework
 from .pages import competency_url, framework_url, level_url, search_bundles
+from .parallel import fork_map
 from .problems import InputError, error
 
 _TAG = re.compile(r"<[^>]+>")
@@ -74,7 +75,9 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
         ]
         for competency in framework.competencies.values():
             for statement in competency.at(level.id):
-                parts.append(f'<h2 id="{statement.anchor}">{escape(_text(statement.html))}</h2>')
+                parts.append(
+                    f'<h2 id="{statement.anchor}">{escape(_text(statement.html_text))}</h2>'
+                )
                 parts.append(f"<p>{escape(competency.name)} · {escape(level.name)}</p>")
         yield (
             level_url(framework, level.id) + "index.html",
@@ -93,46 +96,77 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
         )
 
 
+# What the worker processes writing search documents read (inherited when they fork).
+_documents_job: tuple[list[Framework], list[Path], str] | None = None
+PARALLEL_DOCUMENTS = 20  # frameworks
+
+
+def _write_documents(number: int) -> None:
+    assert _documents_job is not None
+    frameworks, sites, language = _documents_job
+    for path, html in search_documents(frameworks[number], language):
+        target = sites[number] / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+
+def _write_all_documents(frameworks: list[Framework], sites: list[Path], language: str) -> None:
+    """Every framework's search documents, written into its bundle's folder.
+
+    All are written before the pages are rendered, on every core: this process reading
+    the model while the page workers run would copy its memory into each of them.
+    """
+    global _documents_job
+    _documents_job = (frameworks, sites, language)
+    try:
+        numbers = list(range(len(frameworks)))
+        for _ in fork_map(_write_documents, numbers, parallel_from=PARALLEL_DOCUMENTS):
+            pass
+    finally:
+        _documents_job = None
+
+
 class SearchIndexJob:
     """The search index, built in the background while pages render.
 
-    A thread writes the documents of one bundle (see search_bundles) and runs Pagefind on
-    them, then the next: one bundle's worth of memory at a time. `files()` waits for it
-    and yields the bundles one file at a time. Use as a context manager: the temporary
-    folder, and a Pagefind still running if the build failed, are cleaned up on exit.
+    The documents to index are written first; then a thread runs Pagefind on one bundle
+    (see search_bundles) after another: one bundle's worth of memory at a time.
+    `files()` waits for it and yields the bundles one file at a time. Use as a context
+    manager: the temporary folder, and a Pagefind still running if the build failed, are
+    cleaned up on exit.
     """
 
     def __init__(self, frameworks: list[Framework], language: str) -> None:
         self._language = language.split("-")[0].lower()
         self._tmp = tempfile.TemporaryDirectory(prefix="ladderpress-search-")
         self._bundles = search_bundles(len(frameworks))
-        size = -(-len(frameworks) // len(self._bundles)) if frameworks else 1
-        self._groups = [frameworks[n * size : (n + 1) * size] for n in range(len(self._bundles))]
         self._failure: str | None = None
         self._process: subprocess.Popen[str] | None = None
         self._stopped = threading.Event()
+        size = -(-len(frameworks) // len(self._bundles)) if frameworks else 1
+        sites = [self._site(n // size) for n in range(len(frameworks))]
+        try:
+            _write_all_documents(frameworks, sites, self._language)
+        except OSError as exc:
+            self._failure = f"could not write the documents to index: {exc}"
+            self._stopped.set()
         self._thread = threading.Thread(target=self._index_all, daemon=True)
         self._thread.start()
 
     def _folder(self, number: int) -> Path:
         return Path(self._tmp.name) / f"bundle-{number}"
 
-    def _index_all(self) -> None:
-        try:
-            for number, group in enumerate(self._groups):
-                if self._stopped.is_set() or not self._index(group, number):
-                    return
-        except OSError as exc:
-            self._failure = f"could not write the documents to index: {exc}"
+    def _site(self, number: int) -> Path:
+        return Path(self._tmp.name) / f"site-{number}"
 
-    def _index(self, frameworks: list[Framework], number: int) -> bool:
-        site = Path(self._tmp.name) / f"site-{number}"
-        site.mkdir()
-        for framework in frameworks:
-            for path, html in search_documents(framework, self._language):
-                target = site / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(html, encoding="utf-8")
+    def _index_all(self) -> None:
+        for number in range(len(self._bundles)):
+            if self._stopped.is_set() or not self._index(number):
+                return
+
+    def _index(self, number: int) -> bool:
+        site = self._site(number)
+        site.mkdir(exist_ok=True)
         self._process = subprocess.Popen(
             [
                 sys.executable,
