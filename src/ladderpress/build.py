@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 
 from . import search
@@ -154,13 +154,39 @@ def _json_export(framework: Framework) -> bytes:
     return to_json(framework_record(framework))
 
 
-def _exports(frameworks: list[Framework]) -> list[tuple[str, Callable[[], bytes]]]:
-    """Each framework's data files, made where its pages are rendered (see render_all)."""
-    exports: list[tuple[str, Callable[[], bytes]]] = []
-    for framework in frameworks:
-        exports.append((framework_json_url(framework), partial(_json_export, framework)))
-        exports.append((framework_csv_url(framework), partial(framework_csv, framework)))
-    return exports
+Exports = dict[int, list[tuple[str, Callable[[], bytes]]]]
+
+
+def _exports(frameworks: list[Framework]) -> Exports:
+    """Each framework's data files by id(framework), made where its pages are rendered."""
+    return {
+        id(framework): [
+            (framework_json_url(framework), partial(_json_export, framework)),
+            (framework_csv_url(framework), partial(framework_csv, framework)),
+        ]
+        for framework in frameworks
+    }
+
+
+def _with_exports(pages: list[Page], exports: Exports) -> list[tuple[str, Job]]:
+    """The pages in order, each framework's exports right after its pages.
+
+    A worker process then reads one framework at a time (see render_all); exports made
+    all together at the end would copy the memory of every framework into it.
+    """
+    left = dict(exports)
+    jobs: list[tuple[str, Job]] = []
+    current: object = None
+    for page in pages:
+        framework = page.context.get("framework")
+        if framework is not current:
+            jobs.extend(left.pop(id(current), []))
+            current = framework
+        jobs.append((page.output_path, page))
+    jobs.extend(left.pop(id(current), []))
+    for rest in left.values():
+        jobs.extend(rest)
+    return jobs
 
 
 def keys_version(renderer: Renderer) -> str:
@@ -176,40 +202,37 @@ def keys_version(renderer: Renderer) -> str:
 def _render_pages(
     renderer: Renderer,
     pages: list[Page],
-    exports: list[tuple[str, Callable[[], bytes]]],
+    exports: Exports,
     frameworks: list[Framework],
     config: SiteConfig,
     cache: BuildCache | None,
     previous: dict[str, str],
 ) -> Iterator[tuple[str, bytes | None]]:
-    paths = [path for path, _ in exports]
-    jobs: list[Job] = [make for _, make in exports]
-    if cache is None:
-        outputs = [*(p.output_path for p in pages), *paths]
-        yield from zip(outputs, render_all(renderer, [*pages, *jobs]), strict=True)
-        return
-    keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer))
-    for url in set(cache.pages) - set(keys):
-        del cache.pages[url]
-    # Reusable: same inputs as when rendered, and the output still holds what was written.
-    fresh = {
-        p.url
-        for p in pages
-        if p.url in cache.pages
-        and cache.pages[p.url][0] == keys[p.url]
-        and previous.get(p.output_path) == cache.pages[p.url][1]
-    }
-    stale = [p for p in pages if p.url not in fresh]
-    cache.rendered += len(stale)
-    cache.reused += len(fresh)
-    for page in pages:
-        if page.url in fresh:
-            yield page.output_path, None
-    made = render_all(renderer, [*stale, *jobs])
-    for page, html in zip(stale, islice(made, len(stale)), strict=True):
-        cache.pages[page.url] = (keys[page.url], hashlib.sha256(html).hexdigest())
-        yield page.output_path, html
-    yield from zip(paths, made, strict=True)
+    stale, keys = pages, {}
+    if cache is not None:
+        keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer))
+        for url in set(cache.pages) - set(keys):
+            del cache.pages[url]
+        # Reusable: same inputs as when rendered, and the output still holds what was written.
+        fresh = {
+            p.url
+            for p in pages
+            if p.url in cache.pages
+            and cache.pages[p.url][0] == keys[p.url]
+            and previous.get(p.output_path) == cache.pages[p.url][1]
+        }
+        stale = [p for p in pages if p.url not in fresh]
+        cache.rendered += len(stale)
+        cache.reused += len(fresh)
+        for page in pages:
+            if page.url in fresh:
+                yield page.output_path, None
+    jobs = _with_exports(stale, exports)
+    made = render_all(renderer, [job for _, job in jobs])
+    for (path, job), data in zip(jobs, made, strict=True):
+        if cache is not None and isinstance(job, Page):
+            cache.pages[job.url] = (keys[job.url], hashlib.sha256(data).hexdigest())
+        yield path, data
 
 
 def build(

@@ -109,18 +109,18 @@ class LevelComparison:
 # The functions below take a statement's HTML (Statement.html_text): words as readers see them.
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def plain_words(html: str) -> tuple[str, ...]:
     """The statement's words as readers see them (tags dropped), as tokens."""
     return tuple(_TOKEN.findall(unescape(_TAG.sub("", html))))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _comparable(html: str) -> tuple[str, ...]:
     return tuple(t.strip().lower() for t in plain_words(html) if not t.isspace())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _word_counts(html: str) -> dict[str, int]:
     return dict(Counter(_comparable(html)))
 
@@ -143,7 +143,7 @@ def _text_similarity(a: str, b: str) -> float:
 _Reach = tuple[frozenset[str], int, int]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _reach(html: str) -> _Reach:
     counts = _word_counts(html)
     total = len(_comparable(html))
@@ -165,7 +165,7 @@ def similarity(a: Statement, b: Statement) -> float:
     return _text_similarity(a.html_text, b.html_text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
     """Segments for the old wording (equal + delete) and the new one (equal + insert)."""
     a, b = plain_words(before), plain_words(after)
@@ -322,7 +322,7 @@ class Step:
         return [c for c in self.changes if c.kind.value == kind]
 
 
-@lru_cache(maxsize=4096)  # a level page and a competency page both show each step
+@lru_cache(maxsize=1024)  # a level page and a competency page both show each step
 def step(framework: Framework, competency: Competency, level_id: str) -> Step | None:
     """What changes in a competency from the level just below; None at the bottom."""
     previous = framework.previous(level_id)

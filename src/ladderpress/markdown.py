@@ -40,12 +40,12 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def render_block(text: str) -> Markup:
     return Markup(_MD.render(text))
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def render_inline(text: str) -> Markup:
     """A fragment without its paragraph wrapper when it is a single paragraph."""
     if _PROSE.fullmatch(text):

@@ -87,7 +87,7 @@ JS_MESSAGES = (
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=8192)
 def relative_url(target: str, current: str) -> str:
     """The shortest link from the page at `current` to `target`, both site-relative."""
     base = current.split("/")[:-1]  # the folder the current page is in
@@ -117,7 +117,7 @@ class FragmentCache:
     a worker rendering thousands of pages keeps flat memory.
     """
 
-    def __init__(self, limit: int = 10_000) -> None:
+    def __init__(self, limit: int = 4000) -> None:
         self.limit = limit
         self._store: dict[tuple[object, ...], Markup] = {}
 
