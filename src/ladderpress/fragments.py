@@ -17,6 +17,15 @@ from .compare import Change, Segment
 _MARK_TAGS = {"insert": "ins", "delete": "del"}
 
 
+def rich(text: str, **values: object) -> Markup:
+    """A translated message with markup in it: the message is escaped, then each
+    `%(name)s` is replaced by its value (escaped too, unless it is Markup already)."""
+    html = escape(text)
+    for name, value in sorted(values.items()):
+        html = html.replace(f"%({name})s", value if isinstance(value, str) else str(value))
+    return html
+
+
 def word_marks(segments: tuple[Segment, ...]) -> Markup:
     """Words of a changed statement, with <ins> and <del> around what changed."""
     parts = []

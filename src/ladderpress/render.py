@@ -19,7 +19,7 @@ from markupsafe import Markup
 from . import __version__
 from .compare import Change, compare_levels, step
 from .config import SiteConfig
-from .fragments import change_items, word_marks
+from .fragments import change_items, rich, word_marks
 from .markdown import render_block, render_inline
 from .messages import catalogue_chain, language_name, translate
 from .model import Framework, Statement
@@ -167,6 +167,7 @@ class Renderer:
             compare_levels=compare_levels,
             cached=self.fragments,
             change_items=self._change_items,
+            rich=rich,
             step=step,
             _=self._translate,
             language_name=language_name,
