@@ -53,16 +53,21 @@ def change_items(
     a, b = str(escape(before_name)), str(escape(after_name))
     missing = f'<p class="none">{escape(not_expected)}</p>'
     items = []
+    labels: dict[tuple[str, str | None], Markup] = {}  # a macro call each, so made once
+    before: str
+    after: str
     for change in changes:
         kind = change.kind.value
         only_at = after_name if kind == "added" else before_name if kind == "removed" else None
+        if (kind, only_at) not in labels:
+            labels[kind, only_at] = label(kind, only_at)
         if kind == "changed":
             before, after = word_marks(change.before_words), word_marks(change.after_words)
         else:
-            before = change.before.html if change.before else Markup()
-            after = change.after.html if change.after else Markup()
+            before = change.before.html_text if change.before else ""
+            after = change.after.html_text if change.after else ""
         items.append(
-            f'<li class="change change-{kind}">{label(kind, only_at)}'
+            f'<li class="change change-{kind}">{labels[kind, only_at]}'
             f"{_side('a', a, before, missing)}{_side('b', b, after, missing)}</li>\n"
         )
     return Markup("".join(items))
