@@ -19,6 +19,8 @@ import pytest
 import yaml
 from jinja2 import nodes
 
+from ladderpress.fragments import rich
+
 from .conftest import REPO
 
 THEME = REPO / "theme"
@@ -26,8 +28,9 @@ TEMPLATES = sorted((THEME / "templates").glob("*.html"))
 MESSAGES = THEME / "messages"
 TRANSLATIONS = sorted(path.stem for path in MESSAGES.glob("*.yaml") if path.stem != "en")
 
-# The macro of _macros.html for a translated sentence holding HTML: its first argument is
-# _("... %(name)s ...") called without parameters, its keyword arguments fill the slots.
+# The helper for a translated sentence holding HTML (fragments.rich, exported by
+# _macros.html): its first argument is _("... %(name)s ...") called without parameters,
+# its keyword arguments fill the slots.
 RICH = "rich"
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -267,6 +270,7 @@ def test_rich_escapes_the_text_and_its_arguments() -> None:
     env.filters["markdown"] = env.filters["markdown_inline"] = str
     env.filters["word_marks"] = str
     env.globals["_"] = lambda text, **params: text % params if params else text
+    env.globals["rich"] = rich
     template = env.from_string(
         '{% from "_macros.html" import rich %}'
         '{% set link %}<a href="x">{{ name }}</a>{% endset %}'
