@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from ladderpress import search
 from ladderpress.build import UP_TO_DATE, BuildReport, build
 from ladderpress.config import load_config
 from ladderpress.incremental import BuildCache
@@ -225,3 +226,39 @@ def test_cli_build_twice_says_nothing_changed(cli, tmp_path: Path) -> None:
     assert built.match(first.out) and built.match(second.out)
     assert built.match(first.out)[1] == built.match(second.out)[1]  # type: ignore[index]
     assert "0 written" in second.out
+
+
+def test_editing_a_framework_reindexes_only_its_search_bundle(
+    two: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not search.available():
+        pytest.skip("Pagefind is not installed")
+    monkeypatch.setattr("ladderpress.pages.FRAMEWORKS_PER_SEARCH_BUNDLE", 1)
+    indexed: list[int] = []
+    index = search.SearchIndexJob._index
+
+    def spy(job: search.SearchIndexJob, number: int) -> bool:
+        indexed.append(number)
+        return index(job, number)
+
+    monkeypatch.setattr(search.SearchIndexJob, "_index", spy)
+    run(two)
+    assert sorted(indexed) == [0, 1]
+    out = two / "_site"
+    before = snapshot(out)
+    # acme-engineering sorts first: its bundle is pagefind/, other.yaml's pagefind/part-2/.
+    other = two / "frameworks/other.yaml"
+    other.write_text(other.read_text().replace("Acme", "Zenith Quokka"))
+    indexed.clear()
+    run(two)
+    assert indexed == [1]
+    after = snapshot(out)
+    kept = [n for n in before if n.startswith("pagefind/") and not n.startswith("pagefind/part-")]
+    assert "pagefind/pagefind-entry.json" in kept
+    assert all(after[name] == before[name] for name in kept)
+    entry = "pagefind/part-2/pagefind-entry.json"
+    assert after[entry][1] != before[entry][1]  # indexed with the new wording
+    # A clean build indexes everything again.
+    indexed.clear()
+    run(two, clean=True)
+    assert sorted(indexed) == [0, 1]

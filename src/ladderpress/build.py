@@ -38,6 +38,7 @@ from .state import (
     PreviousBuild,
     code_identity,
     load_page_cache,
+    load_search_keys,
     present_outputs,
     scan_inputs,
     state_files,
@@ -263,7 +264,10 @@ def build(
             return _unchanged(report, previous, time.perf_counter() - start)
     keep_live = cache is not None  # serve keeps what it needs to update one framework
     if cache is None:
-        cache = BuildCache(pages={} if clean else load_page_cache(target))
+        cache = BuildCache(
+            pages={} if clean else load_page_cache(target),
+            search={} if clean else load_search_keys(target),
+        )
         files_memo = None
     else:
         files_memo = cache.files
@@ -278,13 +282,17 @@ def build(
     renderer = Renderer(config, assets, search=with_search, preview=preview)
     report.pages = len(pages)
     report.frameworks = len(frameworks)
+    present = present_outputs(target, manifest)
+    bundle_keys: dict[str, str] = {}
     with ExitStack() as stack:
-        search_files: Iterable[tuple[str, bytes]] = ()
+        search_files: Iterable[tuple[str, bytes | None]] = ()
         if with_search:
             with _timed(report, "search index"):  # Pagefind then runs while pages render
                 originals = [f for f in frameworks if f.language is None]
-                job = stack.enter_context(search.SearchIndexJob(originals, config.language))
-                search_files = job.files()
+                bundle_keys = search.bundle_keys(originals, config.language, code_identity())
+                kept = {} if clean else search.kept_bundles(bundle_keys, cache.search, present)
+                job = search.SearchIndexJob(originals, config.language, kept)
+                search_files = stack.enter_context(job).files()
         else:
             report.notes.append(
                 "search index skipped: Pagefind is not installed "
@@ -298,11 +306,12 @@ def build(
                 assets,
                 renderer=renderer,
                 cache=cache,
-                previous=present_outputs(target, manifest),
+                previous=present,
             )
             report.written = _write(
-                target, chain(files, search_files), clean, inputs, report, cache
+                target, chain(files, search_files), clean, inputs, report, cache, bundle_keys
             )
+    cache.search = bundle_keys  # only now: the output holds these bundles
     report.rendered = cache.rendered - rendered
     report.reused = cache.reused - reused
     if keep_live:
@@ -317,6 +326,7 @@ def _write(
     inputs: Inputs,
     report: BuildReport,
     cache: BuildCache,
+    bundle_keys: dict[str, str],
 ) -> WriteReport:
     return write_site(
         target,
@@ -329,6 +339,7 @@ def _write(
             warnings=report.warnings,
             notes=report.notes,
             page_cache=cache.pages,
+            search_keys=bundle_keys,
         ),
     )
 

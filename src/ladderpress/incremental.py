@@ -32,6 +32,8 @@ class BuildCache:
     files: FileMemo = field(default_factory=dict)
     # url → (inputs key, hash of the HTML written): the HTML itself stays on disk.
     pages: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # Search bundle folder → key of the index it holds (search.bundle_keys).
+    search: dict[str, str] = field(default_factory=dict)
     rendered: int = 0
     reused: int = 0
     # What serve needs to update one framework at once (live.py); set by its builds.

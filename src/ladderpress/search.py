@@ -10,6 +10,7 @@ that the search index was skipped.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import re
 import shutil
@@ -126,6 +127,40 @@ def _write_all_documents(frameworks: list[Framework], sites: list[Path], languag
         _documents_job = None
 
 
+def bundle_keys(frameworks: list[Framework], language: str, version: str) -> dict[str, str]:
+    """Each search bundle's folder, with a hash of everything its index is made from."""
+    folders = search_bundles(len(frameworks))
+    size = _bundle_size(len(frameworks), len(folders))
+    keys = {}
+    for number, folder in enumerate(folders):
+        group = frameworks[number * size : (number + 1) * size]
+        parts = [version, language, folder, *(f"{f.slug}:{f.digest}" for f in group)]
+        keys[folder] = hashlib.sha256("\0".join(parts).encode()).hexdigest()
+    return keys
+
+
+def kept_bundles(
+    keys: dict[str, str], previous_keys: dict[str, str], present: dict[str, str]
+) -> dict[int, list[str]]:
+    """The previous build's files of each bundle whose inputs did not change, by number."""
+    kept = {}
+    for number, (folder, key) in enumerate(keys.items()):
+        if previous_keys.get(folder) != key:
+            continue
+        files = [
+            name
+            for name in present
+            if name.startswith(folder) and not name[len(folder) :].startswith("part-")
+        ]
+        if folder + "pagefind-entry.json" in files:
+            kept[number] = files
+    return kept
+
+
+def _bundle_size(frameworks: int, bundles: int) -> int:
+    return -(-frameworks // bundles) if frameworks else 1
+
+
 class SearchIndexJob:
     """The search index, built in the background while pages render.
 
@@ -136,17 +171,21 @@ class SearchIndexJob:
     cleaned up on exit.
     """
 
-    def __init__(self, frameworks: list[Framework], language: str) -> None:
+    def __init__(
+        self, frameworks: list[Framework], language: str, kept: dict[int, list[str]] | None = None
+    ) -> None:
         self._language = language.split("-")[0].lower()
         self._tmp = tempfile.TemporaryDirectory(prefix="ladderpress-search-")
         self._bundles = search_bundles(len(frameworks))
+        self._kept = kept or {}  # bundles whose files the previous build left as they are
         self._failure: str | None = None
         self._process: subprocess.Popen[str] | None = None
         self._stopped = threading.Event()
-        size = -(-len(frameworks) // len(self._bundles)) if frameworks else 1
-        sites = [self._site(n // size) for n in range(len(frameworks))]
+        size = _bundle_size(len(frameworks), len(self._bundles))
+        wanted = [n for n in range(len(frameworks)) if n // size not in self._kept]
+        sites = [self._site(n // size) for n in wanted]
         try:
-            _write_all_documents(frameworks, sites, self._language)
+            _write_all_documents([frameworks[n] for n in wanted], sites, self._language)
         except OSError as exc:
             self._failure = f"could not write the documents to index: {exc}"
             self._stopped.set()
@@ -161,6 +200,8 @@ class SearchIndexJob:
 
     def _index_all(self) -> None:
         for number in range(len(self._bundles)):
+            if number in self._kept:
+                continue
             if self._stopped.is_set() or not self._index(number):
                 return
 
@@ -191,12 +232,16 @@ class SearchIndexJob:
         shutil.rmtree(site, ignore_errors=True)  # the documents are no longer needed
         return True
 
-    def files(self) -> Iterator[tuple[str, bytes]]:
-        """The search bundles' files, by their site path under `pagefind/`."""
+    def files(self) -> Iterator[tuple[str, bytes | None]]:
+        """The search bundles' files, by their site path under `pagefind/`; None for a
+        kept bundle's files (the writer keeps the previous build's)."""
         self._thread.join()
         if self._failure is not None:
             raise InputError([error("search index", 1, 1, f"Pagefind: {self._failure}", "search")])
         for number, folder in enumerate(self._bundles):
+            if number in self._kept:
+                yield from ((name, None) for name in self._kept[number])
+                continue
             bundle = self._folder(number)
             for file in sorted(bundle.rglob("*")):
                 if file.is_file():

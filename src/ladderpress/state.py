@@ -238,6 +238,15 @@ def present_outputs(out: Path, manifest: dict[str, str]) -> dict[str, str]:
     return {n: d for n, d in manifest.items() if os.path.isfile(prefix + n)}
 
 
+def load_search_keys(out: Path) -> dict[str, str]:
+    """The key of each search bundle of the previous build (see search.bundle_keys)."""
+    data = _load(out / PAGES_FILE)
+    keys = data.get("search") if data else None
+    if not isinstance(keys, dict):
+        return {}
+    return {k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)}
+
+
 def load_page_cache(out: Path) -> dict[str, tuple[str, str]]:
     """The page cache of the previous build; empty if there is none or it is unreadable.
 
@@ -265,9 +274,14 @@ def state_files(
     warnings: list[Problem],
     notes: list[str],
     page_cache: dict[str, tuple[str, str]],
+    search_keys: dict[str, str],
 ) -> dict[str, bytes]:
     """The files to keep in the output folder; the state comes last, as it vouches for all."""
-    page_record = {"format": FORMAT, "pages": {url: list(e) for url, e in page_cache.items()}}
+    page_record = {
+        "format": FORMAT,
+        "pages": {url: list(e) for url, e in page_cache.items()},
+        "search": search_keys,
+    }
     state = {
         "format": FORMAT,
         "ladderpress": __version__,
