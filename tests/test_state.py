@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress import search
+from ladderpress import export, search
 from ladderpress.build import UP_TO_DATE, BuildReport, build
 from ladderpress.config import load_config
 from ladderpress.incremental import BuildCache
+from ladderpress.model import Framework
 from ladderpress.output import WriteReport
 from ladderpress.problems import InputError, Problem, Severity, warning
 from ladderpress.state import PAGES_FILE, STATE_FILE, problem_from, problem_record
@@ -63,13 +64,28 @@ def test_second_build_does_nothing(site: Path) -> None:
     assert snapshot(site / "_site") == before  # the state files too: nothing was written
 
 
-def test_editing_a_framework_rerenders_its_pages_and_the_site_wide_ones(two: Path) -> None:
+def test_editing_a_framework_rerenders_its_pages_and_the_site_wide_ones(
+    two: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run(two)
+    made: list[str] = []
+    make_csv = export.framework_csv
+
+    def spy(framework: Framework) -> bytes:
+        made.append(framework.slug)
+        return make_csv(framework)
+
+    monkeypatch.setattr(export, "framework_csv", spy)
     others = [url for url in page_urls(two) if url.startswith("other/")]
     untouched = {url: (two / "_site" / url / "index.html").stat().st_ino for url in others}
+    exports = {name: (two / "_site" / name).stat().st_ino for name in ("other.json", "other.csv")}
     framework = two / FRAMEWORK
     framework.write_text(framework.read_text().replace("Learning the ropes.", "Learning fast."))
     report = run(two)
+    # The other framework's data files are neither made again nor rewritten.
+    assert made == ["acme-engineering"]
+    assert {name: (two / "_site" / name).stat().st_ino for name in exports} == exports
+    assert "Learning fast." in (two / "_site/acme-engineering.json").read_text()
     assert not is_noop(report)
     assert report.reused == len(others) > 0
     assert report.rendered == report.pages - len(others)

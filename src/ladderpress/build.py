@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from itertools import chain
 from pathlib import Path
 
 from . import search
 from .config import SiteConfig
-from .export import framework_csv, framework_record, index_record, to_json
+from .export import ExportFile, export_files, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
-from .incremental import BuildCache, page_keys
+from .incremental import BuildCache, export_key, page_keys
 from .live import LiveSite
 from .messages import catalogue_digest
 from .model import Framework
@@ -23,8 +22,6 @@ from .output import WriteReport, read_manifest, write_site
 from .pages import (
     Page,
     feed_url,
-    framework_csv_url,
-    framework_json_url,
     index_json_url,
     plan_site,
     schema_url,
@@ -151,22 +148,11 @@ def render_site(
                 yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
 
 
-def _json_export(framework: Framework) -> bytes:
-    return to_json(framework_record(framework))
-
-
-Exports = dict[int, list[tuple[str, Callable[[], bytes]]]]
+Exports = dict[int, list[ExportFile]]  # by id(framework)
 
 
 def _exports(frameworks: list[Framework]) -> Exports:
-    """Each framework's data files by id(framework), made where its pages are rendered."""
-    return {
-        id(framework): [
-            (framework_json_url(framework), partial(_json_export, framework)),
-            (framework_csv_url(framework), partial(framework_csv, framework)),
-        ]
-        for framework in frameworks
-    }
+    return {id(framework): export_files(framework) for framework in frameworks}
 
 
 def _with_exports(pages: list[Page], exports: Exports) -> list[tuple[str, Job]]:
@@ -181,12 +167,12 @@ def _with_exports(pages: list[Page], exports: Exports) -> list[tuple[str, Job]]:
     for page in pages:
         framework = page.context.get("framework")
         if framework is not current:
-            jobs.extend(left.pop(id(current), []))
+            jobs.extend((file.path, file) for file in left.pop(id(current), []))
             current = framework
         jobs.append((page.output_path, page))
-    jobs.extend(left.pop(id(current), []))
+    jobs.extend((file.path, file) for file in left.pop(id(current), []))
     for rest in left.values():
-        jobs.extend(rest)
+        jobs.extend((file.path, file) for file in rest)
     return jobs
 
 
@@ -211,28 +197,38 @@ def _render_pages(
 ) -> Iterator[tuple[str, bytes | None]]:
     stale, keys = pages, {}
     if cache is not None:
-        keys = page_keys(pages, frameworks, config, renderer.env, keys_version(renderer))
+        version = keys_version(renderer)
+        keys = page_keys(pages, frameworks, config, renderer.env, version)
+        files = [file for group in exports.values() for file in group]
+        keys |= {file.path: export_key(file.path, file.framework, version) for file in files}
         for url in set(cache.pages) - set(keys):
             del cache.pages[url]
-        # Reusable: same inputs as when rendered, and the output still holds what was written.
-        fresh = {
-            p.url
-            for p in pages
-            if p.url in cache.pages
-            and cache.pages[p.url][0] == keys[p.url]
-            and previous.get(p.output_path) == cache.pages[p.url][1]
-        }
+
+        def reusable(name: str, output_path: str) -> bool:
+            # Same inputs as when made, and the output still holds what was written.
+            entry = cache.pages.get(name)
+            return (
+                entry is not None
+                and entry[0] == keys[name]
+                and previous.get(output_path) == entry[1]
+            )
+
+        fresh = {p.url for p in pages if reusable(p.url, p.output_path)}
         stale = [p for p in pages if p.url not in fresh]
         cache.rendered += len(stale)
         cache.reused += len(fresh)
         for page in pages:
             if page.url in fresh:
                 yield page.output_path, None
+        kept = {file.path for file in files if reusable(file.path, file.path)}
+        yield from ((path, None) for path in sorted(kept))
+        exports = {k: [f for f in group if f.path not in kept] for k, group in exports.items()}
     jobs = _with_exports(stale, exports)
     made = render_all(renderer, [job for _, job in jobs])
     for (path, job), data in zip(jobs, made, strict=True):
-        if cache is not None and isinstance(job, Page):
-            cache.pages[job.url] = (keys[job.url], hashlib.sha256(data).hexdigest())
+        if cache is not None:
+            name = job.url if isinstance(job, Page) else path
+            cache.pages[name] = (keys[name], hashlib.sha256(data).hexdigest())
         yield path, data
 
 

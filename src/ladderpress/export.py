@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Framework, Level, Statement
@@ -189,3 +191,26 @@ def index_record(frameworks: list[Framework]) -> dict[str, Any]:
             for f in frameworks
         ],
     }
+
+
+def framework_json(framework: Framework) -> bytes:
+    return to_json(framework_record(framework))
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One data file of a framework, made when called (by a render worker, see build)."""
+
+    path: str
+    framework: Framework
+    make: Callable[[Framework], bytes]
+
+    def __call__(self) -> bytes:
+        return self.make(self.framework)
+
+
+def export_files(framework: Framework) -> list[ExportFile]:
+    return [
+        ExportFile(framework_json_url(framework), framework, framework_json),
+        ExportFile(framework_csv_url(framework), framework, framework_csv),
+    ]

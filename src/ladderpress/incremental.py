@@ -112,3 +112,8 @@ def page_keys(
             page.url, page.template, templates[page.template], inputs, site, own
         )
     return keys
+
+
+def export_key(path: str, framework: Framework, version: str) -> str:
+    """The cache key of a framework's data file (kept in BuildCache.pages by its path)."""
+    return _digest("export", path, framework.digest, version)
