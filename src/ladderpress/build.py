@@ -34,8 +34,7 @@ from .state import (
     Inputs,
     PreviousBuild,
     code_identity,
-    load_page_cache,
-    load_search_keys,
+    load_caches,
     present_outputs,
     scan_inputs,
     state_files,
@@ -206,12 +205,7 @@ def _render_pages(
 
         def reusable(name: str, output_path: str) -> bool:
             # Same inputs as when made, and the output still holds what was written.
-            entry = cache.pages.get(name)
-            return (
-                entry is not None
-                and entry[0] == keys[name]
-                and previous.get(output_path) == entry[1]
-            )
+            return cache.pages.get(name) == (keys[name], previous.get(output_path))
 
         fresh = {p.url for p in pages if reusable(p.url, p.output_path)}
         stale = [p for p in pages if p.url not in fresh]
@@ -221,7 +215,7 @@ def _render_pages(
             if page.url in fresh:
                 yield page.output_path, None
         kept = {file.path for file in files if reusable(file.path, file.path)}
-        yield from ((path, None) for path in sorted(kept))
+        yield from ((path, None) for path in kept)
         exports = {k: [f for f in group if f.path not in kept] for k, group in exports.items()}
     jobs = _with_exports(stale, exports)
     made = render_all(renderer, [job for _, job in jobs])
@@ -260,10 +254,8 @@ def build(
             return _unchanged(report, previous, time.perf_counter() - start)
     keep_live = cache is not None  # serve keeps what it needs to update one framework
     if cache is None:
-        cache = BuildCache(
-            pages={} if clean else load_page_cache(target),
-            search={} if clean else load_search_keys(target),
-        )
+        pages_cache, search_keys = ({}, {}) if clean else load_caches(target)
+        cache = BuildCache(pages=pages_cache, search=search_keys)
         files_memo = None
     else:
         files_memo = cache.files

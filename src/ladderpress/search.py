@@ -129,11 +129,10 @@ def _write_all_documents(frameworks: list[Framework], sites: list[Path], languag
 
 def bundle_keys(frameworks: list[Framework], language: str, version: str) -> dict[str, str]:
     """Each search bundle's folder, with a hash of everything its index is made from."""
-    folders = search_bundles(len(frameworks))
-    size = _bundle_size(len(frameworks), len(folders))
     keys = {}
-    for number, folder in enumerate(folders):
-        group = frameworks[number * size : (number + 1) * size]
+    folders, groups = search_bundles(len(frameworks)), _groups(len(frameworks))
+    for folder, numbers in zip(folders, groups, strict=True):
+        group = (frameworks[n] for n in numbers)
         parts = [version, language, folder, *(f"{f.slug}:{f.digest}" for f in group)]
         keys[folder] = hashlib.sha256("\0".join(parts).encode()).hexdigest()
     return keys
@@ -157,8 +156,11 @@ def kept_bundles(
     return kept
 
 
-def _bundle_size(frameworks: int, bundles: int) -> int:
-    return -(-frameworks // bundles) if frameworks else 1
+def _groups(count: int) -> list[range]:
+    """The numbers of the frameworks in each search bundle, in bundle order."""
+    bundles = len(search_bundles(count))
+    size = -(-count // bundles) if count else 1
+    return [range(n * size, min((n + 1) * size, count)) for n in range(bundles)]
 
 
 class SearchIndexJob:
@@ -181,11 +183,16 @@ class SearchIndexJob:
         self._failure: str | None = None
         self._process: subprocess.Popen[str] | None = None
         self._stopped = threading.Event()
-        size = _bundle_size(len(frameworks), len(self._bundles))
-        wanted = [n for n in range(len(frameworks)) if n // size not in self._kept]
-        sites = [self._site(n // size) for n in wanted]
+        wanted = [
+            (frameworks[n], self._site(bundle))
+            for bundle, numbers in enumerate(_groups(len(frameworks)))
+            if bundle not in self._kept
+            for n in numbers
+        ]
         try:
-            _write_all_documents([frameworks[n] for n in wanted], sites, self._language)
+            _write_all_documents(
+                [framework for framework, _ in wanted], [site for _, site in wanted], self._language
+            )
         except OSError as exc:
             self._failure = f"could not write the documents to index: {exc}"
             self._stopped.set()

@@ -238,32 +238,28 @@ def present_outputs(out: Path, manifest: dict[str, str]) -> dict[str, str]:
     return {n: d for n, d in manifest.items() if os.path.isfile(prefix + n)}
 
 
-def load_search_keys(out: Path) -> dict[str, str]:
-    """The key of each search bundle of the previous build (see search.bundle_keys)."""
-    data = _load(out / PAGES_FILE)
-    keys = data.get("search") if data else None
-    if not isinstance(keys, dict):
-        return {}
-    return {k: v for k, v in keys.items() if isinstance(k, str) and isinstance(v, str)}
+def load_caches(out: Path) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
+    """The previous build's page cache, and the key of each of its search bundles (see
+    search.bundle_keys); empty if there is none or it is unreadable.
 
-
-def load_page_cache(out: Path) -> dict[str, tuple[str, str]]:
-    """The page cache of the previous build; empty if there is none or it is unreadable.
-
-    Each entry is checked again before use (inputs key, and the hash of the file in the
-    output folder), so an entry from any earlier build is safe to offer.
+    Each page entry is checked again before use (inputs key, and the hash of the file in
+    the output folder), so an entry from any earlier build is safe to offer.
     """
-    data = _load(out / PAGES_FILE)
-    pages = data.get("pages") if data else None
-    if not isinstance(pages, dict):
-        return {}
-    return {
+    data = _load(out / PAGES_FILE) or {}
+    pages, search = data.get("pages"), data.get("search")
+    page_cache = {
         url: (entry[0], entry[1])
-        for url, entry in pages.items()
+        for url, entry in (pages.items() if isinstance(pages, dict) else ())
         if isinstance(entry, list)
         and len(entry) == 2
         and all(isinstance(part, str) for part in entry)
     }
+    search_keys = {
+        folder: key
+        for folder, key in (search.items() if isinstance(search, dict) else ())
+        if isinstance(folder, str) and isinstance(key, str)
+    }
+    return page_cache, search_keys
 
 
 def state_files(
