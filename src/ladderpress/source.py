@@ -260,6 +260,9 @@ def parse_text(path: str, text: str) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = exc.problem or exc.context or "invalid YAML"
+        if "maximum nesting depth" in message:  # libyaml 0.2.6+ stops at its own limit
+            too_deep = f"nesting deeper than {MAX_DEPTH} levels"
+            raise InputError([error(path, line, col, too_deep, "yaml-too-deep")]) from None
         context = exc.context_mark
         if exc.context and context is not None and context.line != getattr(mark, "line", None):
             start = f"line {context.line + 1}, column {context.column + 1}"
