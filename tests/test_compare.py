@@ -5,21 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ladderpress.compare import (
-    SIMILARITY_THRESHOLD,
-    Kind,
-    _may_be_similar,
-    _text_similarity,
-    all_pairs,
-    compare_levels,
-    diff_statements,
-    ordered_pair,
-    step,
-    word_diff,
-)
+from ladderpress.compare import Kind, all_pairs, compare_levels, diff_statements, ordered_pair, step
 from ladderpress.markdown import render_inline
 from ladderpress.model import Framework, Statement
 from ladderpress.validate import check_file
+from ladderpress.wording import SIMILARITY_THRESHOLD, may_be_similar, text_similarity, word_diff
 
 from .conftest import FIXTURES
 
@@ -194,5 +184,5 @@ def test_rewritten_statements_are_not_marked_word_by_word() -> None:
 def test_quick_rule_out_never_drops_a_similar_pair(a: list[str], b: list[str]) -> None:
     # Pairs ruled out without SequenceMatcher must really be below the threshold.
     text_a, text_b = " ".join(a), " ".join(b)
-    if not _may_be_similar(text_a, text_b):
-        assert _text_similarity(text_a, text_b) < SIMILARITY_THRESHOLD
+    if not may_be_similar(text_a, text_b):
+        assert text_similarity(text_a, text_b) < SIMILARITY_THRESHOLD

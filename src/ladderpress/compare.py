@@ -8,24 +8,14 @@ is added or removed.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from enum import Enum
 from functools import lru_cache
-from html import unescape
 
 from .model import Category, Competency, Framework, Level, Statement
-
-SIMILARITY_THRESHOLD = 0.5
-# Pages are rendered framework after framework, so the caches below need to hold about
-# one framework's statements (at most about 2,000) and pairs of them; bigger ones only
-# cost memory in every worker of a large build.
-# Words keep their trailing space, so that a run of changed words reads as one change.
-_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
-_TAG = re.compile(r"<[^>]+>")
+from .wording import SIMILARITY_THRESHOLD, Segment, Wordings, plain_words, similarity, word_diff
 
 
 class Kind(str, Enum):
@@ -33,14 +23,6 @@ class Kind(str, Enum):
     REMOVED = "removed"
     CHANGED = "changed"
     KEPT = "kept"
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A run of words, marked as common to both sides, only before, or only after."""
-
-    op: str  # "equal", "delete" or "insert"
-    text: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +54,8 @@ class CompetencyDiff:
 
 
 def _competency_diff(competency: Competency, changes: list[Change]) -> CompetencyDiff:
-    counts = {kind.value: 0 for kind in Kind}
-    for change in changes:
-        counts[change.kind.value] += 1
+    tally = Counter(change.kind for change in changes)
+    counts = {kind.value: tally[kind] for kind in Kind}
     return CompetencyDiff(competency, tuple(changes), counts)
 
 
@@ -106,92 +87,6 @@ class LevelComparison:
         return sum(d.count(kind) for d in self.competencies)
 
 
-# The functions below take a statement's HTML (Statement.html_text): words as readers see them.
-
-
-@lru_cache(maxsize=2048)
-def plain_words(html: str) -> tuple[str, ...]:
-    """The statement's words as readers see them (tags dropped), as tokens."""
-    return tuple(_TOKEN.findall(unescape(_TAG.sub("", html))))
-
-
-@lru_cache(maxsize=2048)
-def _comparable(html: str) -> tuple[str, ...]:
-    return tuple(t.strip().lower() for t in plain_words(html) if not t.isspace())
-
-
-@lru_cache(maxsize=2048)
-def _word_counts(html: str) -> dict[str, int]:
-    return dict(Counter(_comparable(html)))
-
-
-@lru_cache(maxsize=32768)
-def _text_similarity(a: str, b: str) -> float:
-    words_a, words_b = _comparable(a), _comparable(b)
-    total = len(words_a) + len(words_b)
-    if not total:
-        return 1.0
-    # Shared words bound SequenceMatcher's ratio from above; most pairs stop here.
-    counts_a, counts_b = _word_counts(a), _word_counts(b)
-    shared = sum(min(counts_a[word], counts_b[word]) for word in counts_a.keys() & counts_b)
-    if 2 * shared / total < SIMILARITY_THRESHOLD:
-        return 2 * shared / total
-    return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
-
-
-# A wording's distinct words, its number of words, and how many of those are repeats.
-_Reach = tuple[frozenset[str], int, int]
-
-
-@lru_cache(maxsize=2048)
-def _reach(html: str) -> _Reach:
-    counts = _word_counts(html)
-    total = len(_comparable(html))
-    return frozenset(counts), total, total - len(counts)
-
-
-def _within_reach(a: _Reach, b: _Reach) -> bool:
-    """False only when two wordings cannot reach SIMILARITY_THRESHOLD: a bound from the
-    distinct words they share plus the most repeats either could match."""
-    most_shared = len(a[0] & b[0]) + min(a[2], b[2])
-    return 2 * most_shared >= SIMILARITY_THRESHOLD * (a[1] + b[1])
-
-
-def _may_be_similar(a: str, b: str) -> bool:
-    return _within_reach(_reach(a), _reach(b))
-
-
-def similarity(a: Statement, b: Statement) -> float:
-    return _text_similarity(a.html_text, b.html_text)
-
-
-@lru_cache(maxsize=2048)
-def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Segments for the old wording (equal + delete) and the new one (equal + insert)."""
-    a, b = plain_words(before), plain_words(after)
-    keys_a, keys_b = [t.strip() for t in a], [t.strip() for t in b]
-    old: list[Segment] = []
-    new: list[Segment] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, keys_a, keys_b, autojunk=False).get_opcodes():
-        if op == "equal":
-            old.append(Segment("equal", "".join(a[i1:i2])))
-            new.append(Segment("equal", "".join(b[j1:j2])))
-            continue
-        if i2 > i1:
-            _mark_change(old, "delete", "".join(a[i1:i2]))
-        if j2 > j1:
-            _mark_change(new, "insert", "".join(b[j1:j2]))
-    return tuple(old), tuple(new)
-
-
-def _mark_change(segments: list[Segment], op: str, text: str) -> None:
-    # Keep the space after a changed run outside the highlight.
-    words = text.rstrip()
-    segments.append(Segment(op, words))
-    if len(words) < len(text):
-        segments.append(Segment("equal", text[len(words) :]))
-
-
 REWORDED_BELOW = 0.35
 
 
@@ -219,15 +114,66 @@ def _evolves_from(statement: Statement, by_id: dict[str, Statement]) -> list[str
     return chain
 
 
+class Statements:
+    """Statements that comparisons pair again and again: by id, their wordings' scores,
+    and the change of a single statement (added, removed or kept), each made once."""
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.by_id = {s.id: s for s in statements}
+        self.wordings = Wordings(self.by_id.values())
+        self._single: dict[tuple[Kind, str], Change] = {}
+
+    def single(self, kind: Kind, statement: Statement) -> Change:
+        found = self._single.get((kind, statement.id))
+        if found is None:
+            before = None if kind is Kind.ADDED else statement
+            after = None if kind is Kind.REMOVED else statement
+            found = self._single[kind, statement.id] = Change(kind, before, after)
+        return found
+
+
+class CompetencyIndex:
+    """What comparing one competency's levels needs, worked out once for all its pages."""
+
+    def __init__(self, framework: Framework, competency: Competency) -> None:
+        self.framework = framework
+        self.competency = competency
+        self.statements = Statements(s for group in competency.expectations.values() for s in group)
+        self._expected: dict[str, tuple[Statement, ...]] = {}
+
+    def expected(self, level_id: str) -> tuple[Statement, ...]:
+        found = self._expected.get(level_id)
+        if found is None:
+            found = self._expected[level_id] = self.framework.expected(self.competency, level_id)
+        return found
+
+
+_INDEXES: dict[int, CompetencyIndex] = {}
+_INDEXES_KEPT = 64  # pages come framework by framework: a few frameworks' competencies
+
+
+def competency_index(framework: Framework, competency: Competency) -> CompetencyIndex:
+    # Keyed by identity: equal competencies of two frameworks must not share an index.
+    found = _INDEXES.get(id(competency))
+    if found is None or found.competency is not competency or found.framework is not framework:
+        if len(_INDEXES) >= _INDEXES_KEPT:
+            _INDEXES.clear()
+        found = _INDEXES[id(competency)] = CompetencyIndex(framework, competency)
+    return found
+
+
 def diff_statements(
-    before: Sequence[Statement],
-    after: Sequence[Statement],
-    by_id: dict[str, Statement] | None = None,
+    before: Sequence[Statement], after: Sequence[Statement], known: Statements | None = None
 ) -> list[Change]:
-    """Pair two lists of statements: changed first, then added, removed and kept."""
-    by_id = by_id or {s.id: s for s in (*before, *after)}
+    """Pair two lists of statements: changed first, then added, removed and kept.
+
+    `known` holds every statement the two lists may refer to by id (the competency's,
+    see CompetencyIndex); without it, only the statements of the two lists.
+    """
+    known = known or Statements((*before, *after))
+    by_id, single = known.by_id, known.single
     after_ids = {s.id for s in after}
-    kept = [Change(Kind.KEPT, s, s) for s in before if s.id in after_ids]
+    kept = [single(Kind.KEPT, s) for s in before if s.id in after_ids]
     old = [s for s in before if s.id not in after_ids]
     kept_ids = {k.before.id for k in kept if k.before}
     new = [s for s in after if s.id not in kept_ids]
@@ -247,23 +193,23 @@ def diff_statements(
                 break
 
     unpaired_new = [s for s in new if s.id not in pairs]
-    new_reach = [_reach(n.html_text) for n in unpaired_new]
-    candidates = sorted(
-        (
-            (similarity(o, unpaired_new[ni]), oi, ni)
-            for oi, o in enumerate(old_by_id.values())
-            for o_reach in (_reach(o.html_text),)
-            for ni, n_reach in enumerate(new_reach)
-            if _within_reach(o_reach, n_reach)
-        ),
-        key=lambda item: (-item[0], item[1], item[2]),
-    )
     old_list = list(old_by_id.values())
+    if old_list and unpaired_new:
+        score = known.wordings.score
+        candidates = sorted(
+            (
+                (found, oi, ni)
+                for oi, o in enumerate(old_list)
+                for ni, n in enumerate(unpaired_new)
+                if (found := score(o, n)) >= SIMILARITY_THRESHOLD
+            ),
+            key=lambda item: (-item[0], item[1], item[2]),
+        )
+    else:
+        candidates = []
     used_old: set[int] = set()
     used_new: set[int] = set()
-    for score, oi, ni in candidates:
-        if score < SIMILARITY_THRESHOLD:
-            break
+    for _, oi, ni in candidates:
         if oi in used_old or ni in used_new:
             continue
         used_old.add(oi)
@@ -271,14 +217,17 @@ def diff_statements(
         pairs[unpaired_new[ni].id] = _changed(old_list[oi], unpaired_new[ni], "similarity")
 
     changes = [pairs[s.id] for s in new if s.id in pairs]
-    changes += [Change(Kind.ADDED, None, s) for s in new if s.id not in pairs]
+    changes += [single(Kind.ADDED, s) for s in new if s.id not in pairs]
     paired_old = {c.before.id for c in pairs.values() if c.before}
-    changes += [Change(Kind.REMOVED, s, None) for s in old if s.id not in paired_old]
+    changes += [single(Kind.REMOVED, s) for s in old if s.id not in paired_old]
     return changes + kept
 
 
-def statement_index(competency: Competency) -> dict[str, Statement]:
-    return {s.id: s for statements in competency.expectations.values() for s in statements}
+def _diff_levels(
+    framework: Framework, competency: Competency, a_id: str, b_id: str
+) -> list[Change]:
+    index = competency_index(framework, competency)
+    return diff_statements(index.expected(a_id), index.expected(b_id), index.statements)
 
 
 def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelComparison:
@@ -289,12 +238,7 @@ def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelCompariso
         counts = dict.fromkeys(("added", "changed", "removed", "kept"), 0)
         for competency_id in category.competencies:
             competency = framework.competencies[competency_id]
-            changes = diff_statements(
-                framework.expected(competency, a_id),
-                framework.expected(competency, b_id),
-                statement_index(competency),
-            )
-            diff = _competency_diff(competency, changes)
+            diff = _competency_diff(competency, _diff_levels(framework, competency, a_id, b_id))
             diffs.append(diff)
             for kind in counts:
                 counts[kind] += diff.count(kind)
@@ -328,12 +272,7 @@ def step(framework: Framework, competency: Competency, level_id: str) -> Step | 
     previous = framework.previous(level_id)
     if previous is None:
         return None
-    changes = diff_statements(
-        framework.expected(competency, previous),
-        framework.expected(competency, level_id),
-        statement_index(competency),
-    )
-    return Step(previous, tuple(changes))
+    return Step(previous, tuple(_diff_levels(framework, competency, previous, level_id)))
 
 
 def ordered_pair(framework: Framework, x: str, y: str) -> tuple[str, str]:

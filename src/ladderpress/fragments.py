@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 
 from markupsafe import Markup, escape
 
-from .compare import Change, Segment
+from .compare import Change
+from .wording import Segment
 
 _MARK_TAGS = {"insert": "ins", "delete": "del"}
 
