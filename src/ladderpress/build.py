@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from . import search
+from . import checkcache, search
 from .config import SiteConfig
 from .export import ExportFile, export_files, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
@@ -79,12 +79,17 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
 
 
 def load_frameworks(
-    config: SiteConfig, memo: FileMemo | None = None
+    config: SiteConfig, memo: FileMemo | None = None, *, reuse: bool = False
 ) -> tuple[list[Framework], list[Problem]]:
-    """Check every framework of the site; raise InputError if any has an error."""
+    """Check every framework of the site; raise InputError if any has an error.
+
+    `reuse`: files that earlier builds checked, unchanged since, are not checked again
+    (checkcache.py)."""
     if not config.frameworks_dir.is_dir():
         return [], []
-    result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo)
+    if reuse:
+        checkcache.prune()
+    result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo, reuse=reuse)
     if memo is not None:  # forget files that changed or went away
         current = {(str(f.path), f.digest) for f in result.frameworks}
         for key in [
@@ -262,7 +267,7 @@ def build(
     report.timings["state"] = time.perf_counter() - start
     rendered, reused = cache.rendered, cache.reused
     with _timed(report, "load+validate"):
-        frameworks, report.warnings = load_frameworks(config, files_memo)
+        frameworks, report.warnings = load_frameworks(config, files_memo, reuse=not clean)
     with _timed(report, "plan"):
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)

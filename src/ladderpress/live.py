@@ -76,7 +76,9 @@ def update_edited(live: LiveSite, cache: BuildCache, out: Path, edited: list[Pat
     if not edited or any(old is None for old in olds) or not all(p.is_file() for p in edited):
         return []
     replacements: dict[int, Framework] = {}
-    for old, (new, problems) in zip(olds, check_files(edited, cache.files), strict=True):
+    for old, (new, problems) in zip(
+        olds, check_files(edited, cache.files, reuse=True), strict=True
+    ):
         assert old is not None
         if new is None or any(p.is_error for p in problems):
             return []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -252,12 +252,13 @@ def _rendered(text: str) -> str | None:
     return None if html == text else str(html)
 
 
-def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
+Render = Callable[[str], str | None]  # a statement's HTML, None when it is its text
+
+
+def _statement(raw: Any, competency: str, level: str, index: int, render: Render) -> Statement:
     derived_id = f"{competency}--{level}-{index + 1}"
     if isinstance(raw, str):
-        return Statement(
-            derived_id, raw, (), False, competency, level, index, rendered=_rendered(raw)
-        )
+        return Statement(derived_id, raw, (), False, competency, level, index, rendered=render(raw))
     explicit = "id" in raw
     return Statement(
         raw["id"] if explicit else derived_id,
@@ -268,7 +269,7 @@ def _statement(raw: Any, competency: str, level: str, index: int) -> Statement:
         level,
         index,
         raw.get("evolves"),
-        _rendered(raw["text"]),
+        render(raw["text"]),
     )
 
 
@@ -280,8 +281,14 @@ def _level_order(tracks: tuple[Track, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
-    """Build the model from data that passed schema and semantic validation."""
+def build_framework(
+    slug: str, path: str, data: dict[str, Any], render: Render = _rendered
+) -> Framework:
+    """Build the model from data that passed schema and semantic validation.
+
+    `render` gives a statement's HTML: Markdown by default; a kept check passes what it
+    rendered before (see checkcache.py).
+    """
     tracks = tuple(
         Track(
             t["id"],
@@ -317,7 +324,7 @@ def build_framework(slug: str, path: str, data: dict[str, Any]) -> Framework:
             index=index,
             expectations={
                 level_id: tuple(
-                    _statement(item, raw["id"], level_id, i) for i, item in enumerate(items)
+                    _statement(item, raw["id"], level_id, i, render) for i, item in enumerate(items)
                 )
                 for level_id, items in raw["expectations"].items()
             },

@@ -9,7 +9,9 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
+from . import checkcache
 from .lints import check_quality
 from .model import Framework, build_framework
 from .parallel import fork_map
@@ -115,23 +117,28 @@ def _slug_problems(path: Path, shown: str) -> list[Problem]:
 
 def check_file(path: Path) -> tuple[Framework | None, list[Problem]]:
     """Load and check one framework file; return its model when it has no errors."""
+    framework, problems, _ = _check_document(path)
+    return framework, problems
+
+
+def _check_document(path: Path) -> tuple[Framework | None, list[Problem], Any]:
     shown = display_path(path)
     problems = _slug_problems(path, shown)
     try:
         doc = read_document(path, shown)
     except InputError as exc:
-        return None, problems + exc.problems
+        return None, problems + exc.problems, None
     schema_problems = check_schema(doc, FRAMEWORK_SCHEMA)
     problems.extend(schema_problems)
     if schema_problems:
-        return None, problems
+        return None, problems, None
     problems.extend(check_semantics(doc))
     if any(p.is_error for p in problems):
-        return None, problems
+        return None, problems, None
     slug, language = split_stem(path)
     framework = replace(build_framework(slug, shown, doc.data), language=language)
     problems.extend(check_quality(doc, framework))
-    return framework, problems
+    return framework, problems, doc.data
 
 
 FileMemo = dict[tuple[str, str], tuple[Framework | None, list[Problem]]]
@@ -149,19 +156,32 @@ def _content_digest(path: Path) -> str | None:
         return None
 
 
-def _check_with_digest(path: Path) -> tuple[Framework | None, list[Problem]]:
-    framework, problems = check_file(path)
+def _check_one(task: tuple[Path, bool]) -> tuple[Framework | None, list[Problem]]:
+    """check_file, with the file's digest on its model; `reuse`: through checkcache."""
+    path, reuse = task
     digest = _content_digest(path)
-    if framework is not None and digest is not None:
-        framework = replace(framework, digest=digest)
-    return framework, problems
+    if digest is None:
+        return check_file(path)
+    shown = display_path(path)
+    slug, language = split_stem(path)
+    found = checkcache.lookup(slug, shown, digest) if reuse else None
+    if found is not None:
+        return replace(found[0], language=language, digest=digest), found[1]
+    checked, problems, data = _check_document(path)
+    if checked is None:
+        return None, problems
+    # Kept only if the file did not change while it was checked.
+    if reuse and _content_digest(path) == digest:
+        checkcache.keep(shown, digest, data, checked, problems)
+    return replace(checked, digest=digest), problems
 
 
 def check_files(
-    files: list[Path], memo: FileMemo | None
+    files: list[Path], memo: FileMemo | None, *, reuse: bool = False
 ) -> list[tuple[Framework | None, list[Problem]]]:
     """check_file for every file, on every core for many files; with a memo, by content,
-    so that an unchanged file is not parsed again."""
+    so that an unchanged file is not parsed again; with `reuse`, also what earlier
+    processes checked (checkcache.py)."""
     found: dict[Path, tuple[Framework | None, list[Problem]]] = {}
     pending: list[tuple[Path, tuple[str, str] | None]] = []
     for path in files:
@@ -171,7 +191,8 @@ def check_files(
             found[path] = memo[key]
         else:
             pending.append((path, key))
-    results = fork_map(_check_with_digest, [p for p, _ in pending], parallel_from=PARALLEL_FILES)
+    tasks = [(path, reuse) for path, _ in pending]
+    results = fork_map(_check_one, tasks, parallel_from=PARALLEL_FILES)
     for (path, key), result in zip(pending, results, strict=True):
         found[path] = result
         if memo is not None and key is not None:
@@ -235,12 +256,16 @@ def _translation_problems(frameworks: list[Framework]) -> list[Problem]:
 
 
 def check_paths(
-    paths: list[Path], *, confine_to: Path | None = None, memo: FileMemo | None = None
+    paths: list[Path],
+    *,
+    confine_to: Path | None = None,
+    memo: FileMemo | None = None,
+    reuse: bool = False,
 ) -> CheckResult:
     files, problems = discover(paths, confine_to=confine_to)
     frameworks: list[Framework] = []
     slugs: dict[str, str] = {}
-    for path, (framework, found) in zip(files, check_files(files, memo), strict=True):
+    for path, (framework, found) in zip(files, check_files(files, memo, reuse=reuse), strict=True):
         problems.extend(found)
         key = ".".join(filter(None, split_stem(path)))
         if key in slugs:
