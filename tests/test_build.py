@@ -3,10 +3,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from ladderpress import output
 from ladderpress.output import MANIFEST
 
 from .conftest import FIXTURES, REPO
@@ -354,3 +357,30 @@ def test_worker_processes_build_the_same_site_as_one_process(
     one, many = site_files(tmp_path / "one"), site_files(tmp_path / "many")
     assert sorted(one) == sorted(many)
     assert [name for name in one if one[name] != many[name]] == []
+
+
+def _gone(paths: Callable[[], list[Path]], seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while paths() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not paths()
+
+
+def test_a_large_previous_site_is_removed_in_the_background(
+    cli, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(output, "REMOVE_IN_BACKGROUND_FROM", 1)
+    out = site / "_site"
+    assert cli("build", "--site", str(site)).code == 0
+    framework = site / "frameworks" / "acme-engineering.yaml"
+    framework.write_text(framework.read_text("utf-8").replace("Acme", "Acne"), "utf-8")
+    assert cli("build", "--site", str(site)).code == 0
+    assert "Acne" in (out / "index.html").read_text("utf-8")
+    assert _gone(lambda: list(site.glob("_site.ladderpress-old*")))
+    # A removal that never finished (the machine stopped) is taken up by the next build.
+    leftover = site / "_site.ladderpress-old-1-2" / "some" / "page"
+    leftover.mkdir(parents=True)
+    (leftover / "index.html").write_text("old", "utf-8")
+    assert cli("build", "--site", str(site), "--clean").code == 0
+    assert _gone(lambda: list(site.glob("_site.ladderpress-old*")))
+    assert (out / MANIFEST).exists()

@@ -149,7 +149,10 @@ class Framework:
 
     @property
     def statement_count(self) -> int:
-        return sum(1 for _ in self.statements())
+        # Pages listing every framework ask for it: counted, not iterated.
+        return sum(
+            len(c.at(level_id)) for c in self.competencies.values() for level_id in self.level_order
+        )
 
     def neighbours(self, level_id: str) -> list[tuple[Track, str | None, str | None]]:
         """For each track holding the level: (track, previous level, next level)."""

@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .assessment import assessment_data
 from .compare import all_pairs, ordered_pair, position_tables
 from .config import SiteConfig
 from .directory import facet, sizes
@@ -204,7 +203,7 @@ def framework_pages(framework: Framework) -> list[Page]:
             self_assessment_url(framework),
             "self-assessment.html",
             "Self-assessment — %(organisation)s %(framework)s",
-            {"framework": framework, "assessment": assessment_data(framework)},
+            {"framework": framework},
             title_params=_named(framework),
         )
     )

@@ -17,6 +17,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from . import __version__
+from .assessment import assessment_data
 from .compare import Change, compare_levels, step
 from .config import SiteConfig
 from .fragments import change_items, rich, word_marks
@@ -164,6 +165,7 @@ class Renderer:
         self.env.filters["link_label"] = link_label
         self.env.filters["word_marks"] = word_marks
         self.env.globals.update(
+            assessment_data=assessment_data,
             compare_levels=compare_levels,
             cached=self.fragments,
             change_items=self._change_items,

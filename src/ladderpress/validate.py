@@ -156,23 +156,28 @@ def _content_digest(path: Path) -> str | None:
         return None
 
 
-def _check_one(task: tuple[Path, bool]) -> tuple[Framework | None, list[Problem]]:
-    """check_file, with the file's digest on its model; `reuse`: through checkcache."""
-    path, reuse = task
+def _reused(path: Path) -> tuple[Framework, list[Problem]] | None:
+    """What an earlier build found checking this very content (checkcache.py), if kept."""
     digest = _content_digest(path)
     if digest is None:
-        return check_file(path)
-    shown = display_path(path)
+        return None
     slug, language = split_stem(path)
-    found = checkcache.lookup(slug, shown, digest) if reuse else None
-    if found is not None:
-        return replace(found[0], language=language, digest=digest), found[1]
+    found = checkcache.lookup(slug, display_path(path), digest)
+    if found is None:
+        return None
+    return replace(found[0], language=language, digest=digest), found[1]
+
+
+def _check_one(task: tuple[Path, bool]) -> tuple[Framework | None, list[Problem]]:
+    """check_file, with the file's digest on its model; `keep`: for later builds."""
+    path, keep = task
+    digest = _content_digest(path)
     checked, problems, data = _check_document(path)
-    if checked is None:
-        return None, problems
+    if checked is None or digest is None:
+        return checked, problems
     # Kept only if the file did not change while it was checked.
-    if reuse and _content_digest(path) == digest:
-        checkcache.keep(shown, digest, data, checked, problems)
+    if keep and _content_digest(path) == digest:
+        checkcache.keep(display_path(path), digest, data, checked, problems)
     return replace(checked, digest=digest), problems
 
 
@@ -189,6 +194,11 @@ def check_files(
         key = (str(path.resolve()), digest) if digest is not None else None
         if memo is not None and key is not None and key in memo:
             found[path] = memo[key]
+        elif reuse and (kept := _reused(path)) is not None:
+            # Here, not in a worker: sending a model back costs more than making it.
+            found[path] = kept
+            if memo is not None and key is not None:
+                memo[key] = kept
         else:
             pending.append((path, key))
     tasks = [(path, reuse) for path, _ in pending]
