@@ -38,7 +38,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,9 @@ import markdown_pages
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 CACHE = BENCH / ".cache"
+# ladderpress keeps checked framework files in the user's cache folder (checkcache.py):
+# the runs get one of their own, emptied before every cold build.
+USER_CACHE = CACHE / "user-cache"
 TOOLS_VENV = CACHE / "tools-venv"
 DEFAULT_JSON = BENCH / "results.json"
 SCENARIOS = (
@@ -271,6 +274,11 @@ class Ladderpress:
     theme_dir: Path = ROOT / "theme"
 
 
+def forget(*folders: Path) -> None:
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def snapshot_ladderpress(args: argparse.Namespace) -> Ladderpress:
     """The ladderpress to benchmark.
 
@@ -450,7 +458,7 @@ def benchmark_size(
     # Every build scenario and the Markdown export start from a cold build's output.
     needs_cold = wanted & {"cold", "noop", "edit-framework", "edit-template", "hugo", "mkdocs"}
     if needs_cold:
-        step("cold", build, before=lambda _: shutil.rmtree(out, ignore_errors=True))
+        step("cold", build, before=lambda _: forget(out, USER_CACHE))
     html = html_files(out) if out.is_dir() else []
     if needs_cold and not runs["cold"].ok:
         print("  cold build failed; skipping the rest of this size", flush=True)
@@ -724,6 +732,7 @@ def profile(size: int, args: argparse.Namespace, lp: Ladderpress) -> str:
         "--site", str(base / "site"), "--out", str(base / "out"), "--verbose",
     ]  # fmt: skip
     print(f"\n== profiling a cold build of {size} frameworks", flush=True)
+    shutil.rmtree(USER_CACHE, ignore_errors=True)
     run = measure(cmd, timeout=args.timeout, env=lp.env)
     if not run.ok:
         return f"profile run failed:\n{run.output_tail}"
@@ -930,6 +939,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BlockingIOError:
         sys.exit("another benchmarks/run.py is running: runs would share .cache/ and the CPU")
     lp = snapshot_ladderpress(args)
+    lp = replace(lp, env={**lp.env, "XDG_CACHE_HOME": str(USER_CACHE)})
     tools = ensure_tools() if {"hugo", "mkdocs"} & set(args.scenarios) else None
     startup = combine([measure([*lp.cmd, "--version"], env=lp.env) for _ in range(3)])
     report: dict[str, Any] = {

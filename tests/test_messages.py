@@ -211,11 +211,13 @@ def test_messages_are_constant_and_get_their_parameters(path: Path) -> None:
 
 
 def test_catalogue_holds_exactly_the_templates_messages() -> None:
+    from ladderpress.fragments import ITEM_MESSAGES
     from ladderpress.pages import TITLE_MESSAGES
     from ladderpress.render import JS_MESSAGES
 
     used = used_msgids() | {message: "ladderpress.js" for message in JS_MESSAGES}
     used |= {message: "pages.py" for message in TITLE_MESSAGES}
+    used |= {message: "fragments.py" for message in ITEM_MESSAGES}
     english = catalogue("en")
     missing = {text: where for text, where in used.items() if text not in english}
     assert not missing, f"add to theme/messages/en.yaml: {missing}"

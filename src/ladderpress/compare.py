@@ -120,7 +120,7 @@ class Statements:
 
     def __init__(self, statements: Iterable[Statement]) -> None:
         self.by_id = {s.id: s for s in statements}
-        self.wordings = Wordings(self.by_id.values())
+        self.wordings = Wordings()
         self._single: dict[tuple[Kind, str], Change] = {}
 
     def single(self, kind: Kind, statement: Statement) -> Change:

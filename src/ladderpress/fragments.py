@@ -1,18 +1,21 @@
 """HTML that thousands of pages repeat, built in Python rather than in templates.
 
-A comparison page lists a couple of hundred changes; through Jinja each costs about
-thirty microseconds of expression overhead, which made comparison pages most of a large
-build's time. The markup here is the theme's default; a theme can override compare.html
-to loop over the changes itself.
+A comparison page lists a couple of hundred changes, and a level page as many
+statements; through Jinja each costs tens of microseconds of expression overhead, which
+made these lists most of a large build's time. The markup here is the theme's default; a
+theme can override compare.html, or `statement_list` in _macros.html, to loop itself.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .compare import Change
+from .compare import Change, Kind
+from .markdown import render_inline
+from .model import Statement
 from .wording import Segment
 
 _MARK_TAGS = {"insert": "ins", "delete": "del"}
@@ -72,3 +75,69 @@ def change_items(
             f"{_side('a', a, before, missing)}{_side('b', b, after, missing)}</li>\n"
         )
     return Markup("".join(items))
+
+
+# The messages statement items use, for the catalogue; the first four in this order.
+ITEM_MESSAGES = (
+    "Examples %(hidden)sfor this statement%(end_hidden)s",
+    "Suggest a change%(hidden)s to this statement%(end_hidden)s",
+    "Link to this statement",
+    "Now",
+    "What changed since %(level)s",
+    "%(name)s:",
+)
+
+
+@dataclass(frozen=True)
+class ItemWords:
+    """What every statement item says besides the statement, in one language."""
+
+    link_title: str
+    examples_summary: Markup
+    suggest_label: Markup
+    now: str
+    translate: Callable[..., str]
+
+
+def statement_item(
+    s: Statement,
+    change: Change | None,
+    before_name: str | None,
+    label: Markup | None,
+    suggest: str | None,
+    words: ItemWords,
+) -> Markup:
+    """One <li> of a statement list: the statement, what changed, examples, links."""
+    anchor = escape(s.anchor)
+    parts = [f'<li class="statement" id="{anchor}">\n', label or ""]
+    parts.append(f'  <div class="statement-text">{s.html_text}</div>\n')
+    if change is not None and change.kind is Kind.CHANGED:
+        since = escape(words.translate(ITEM_MESSAGES[4], level=before_name))
+        old_name = escape(words.translate(ITEM_MESSAGES[5], name=before_name))
+        new_name = escape(words.translate(ITEM_MESSAGES[5], name=words.now))
+        parts.append(
+            f'  <details class="what-changed">\n    <summary>{since}</summary>\n'
+            f'    <div class="before-after">\n'
+            f'  <p><span class="ba-name">{old_name}</span> {word_marks(change.before_words)}</p>\n'
+            f'  <p><span class="ba-name">{new_name}</span> {word_marks(change.after_words)}</p>\n'
+            "</div>\n\n  </details>\n"
+        )
+    if s.examples:
+        parts.append(
+            f'  <details class="examples">\n    <summary>{words.examples_summary}</summary>\n'
+            "    <ul>\n"
+        )
+        parts.extend(f"      <li>{render_inline(e) if e else ''}</li>\n" for e in s.examples)
+        parts.append("    </ul>\n  </details>\n")
+    title = escape(words.link_title)
+    parts.append(
+        f'  <a class="permalink" href="#{anchor}" title="{title}"><span aria-hidden="true">#'
+        f'</span><span class="visually-hidden">{title}</span></a>\n'
+    )
+    if suggest:
+        parts.append(
+            f'  <a class="suggest" href="{escape(suggest)}" rel="nofollow noopener">'
+            f"{words.suggest_label}</a>\n"
+        )
+    parts.append("</li>\n")
+    return Markup("".join(parts))

@@ -18,9 +18,9 @@ from markupsafe import Markup
 
 from . import __version__
 from .assessment import assessment_data
-from .compare import Change, compare_levels, step
+from .compare import Change, Step, compare_levels, step
 from .config import SiteConfig
-from .fragments import change_items, rich, word_marks
+from .fragments import ITEM_MESSAGES, ItemWords, change_items, rich, statement_item, word_marks
 from .markdown import render_block, render_inline
 from .messages import catalogue_chain, language_name, translate
 from .model import Framework, Statement
@@ -160,6 +160,7 @@ class Renderer:
             keep_trailing_newline=True,
         )
         self.fragments = FragmentCache()
+        self._item_words: dict[str, ItemWords] = {}
         self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
         self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
         self.env.filters["link_label"] = link_label
@@ -169,6 +170,7 @@ class Renderer:
             compare_levels=compare_levels,
             cached=self.fragments,
             change_items=self._change_items,
+            statement_items=self._statement_items,
             rich=rich,
             step=step,
             _=self._translate,
@@ -206,6 +208,79 @@ class Renderer:
             lambda kind, only_at: self.fragments(("label", kind, only_at), label, kind, only_at),
             missing,
         )
+
+    def _statement_items(
+        self,
+        statements: list[Statement],
+        changes: Step | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+    ) -> Markup:
+        """A statement list's items; each made once per build however many pages list it,
+        and so is a whole list without changes (the statements a level carries)."""
+        if changes is None:
+            root = framework.url_root if framework else ""
+            key = ("statements", root, *(s.id for s in statements))
+            return self.fragments(key, self._items, statements, None, None, framework, label)
+        return self._items(statements, changes, before_name, framework, label)
+
+    def _items(
+        self,
+        statements: list[Statement],
+        changes: Step | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+    ) -> Markup:
+        words = self._words()
+        root = framework.url_root if framework else ""
+        items = []
+        for s in statements:
+            mark = changes.mark(s) if changes else None
+            name = before_name if mark else None
+            # Everything the item shows besides the page language (which `fragments` adds).
+            key = (
+                "statement",
+                root,
+                s.id,
+                mark.kind.value if mark else None,
+                mark.before.id if mark and mark.before else None,
+                name,
+            )
+            items.append(
+                self.fragments(key, self._statement_item, s, mark, name, framework, label, words)
+            )
+        return Markup("".join(f"{item}\n" for item in items))
+
+    def _statement_item(
+        self,
+        s: Statement,
+        mark: Change | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+        words: ItemWords,
+    ) -> Markup:
+        kind = mark.kind.value if mark else None
+        badge = self.fragments(("label", kind, None), label, kind, None) if mark else None
+        suggest = self._feedback_url(framework, s) if framework else None
+        return statement_item(s, mark, before_name, badge, suggest, words)
+
+    def _words(self) -> ItemWords:
+        language = _page_language.get() or self.config.language
+        found = self._item_words.get(language)
+        if found is None:
+            hidden, end = Markup('<span class="visually-hidden">'), Markup("</span>")
+            examples, suggest, link, now = (self._translate(m) for m in ITEM_MESSAGES[:4])
+            found = self._item_words[language] = ItemWords(
+                link_title=link,
+                examples_summary=rich(examples, hidden=hidden, end_hidden=end),
+                suggest_label=rich(suggest, hidden=hidden, end_hidden=end),
+                now=now,
+                translate=self._translate,
+            )
+        return found
 
     def _translate(self, msgid: str, **params: object) -> str:
         # Macros imported without context cannot see the page: the language is set per render.

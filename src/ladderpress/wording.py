@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -95,24 +94,30 @@ def may_be_similar(a: str, b: str) -> bool:
 
 
 class Wordings:
-    """The statements of one competency, each pair scored at most once.
+    """Wordings of one competency's statements, each pair scored at most once.
 
     Comparison pages pair the same statements again and again (every pair of levels
     holding them); each pair costs a word-set bound and often a SequenceMatcher.
     """
 
-    def __init__(self, statements: Iterable[Statement]) -> None:
+    def __init__(self) -> None:
         # Word sets are bits over the competency's own words: small ints, fast to AND.
-        vocabulary: dict[str, int] = {}
-        self._reach = {s.id: _reach(s.html_text, vocabulary) for s in statements}
+        self._vocabulary: dict[str, int] = {}
+        self._reach: dict[str, _Reach] = {}
         self._scores: dict[tuple[str, str], float] = {}
+
+    def _reach_of(self, statement: Statement) -> _Reach:
+        found = self._reach.get(statement.id)
+        if found is None:
+            found = self._reach[statement.id] = _reach(statement.html_text, self._vocabulary)
+        return found
 
     def score(self, old: Statement, new: Statement) -> float:
         """Their similarity, or 0 when they cannot reach SIMILARITY_THRESHOLD."""
         key = (old.id, new.id)
         found = self._scores.get(key)
         if found is None:
-            within = _within_reach(self._reach[old.id], self._reach[new.id])
+            within = _within_reach(self._reach_of(old), self._reach_of(new))
             found = self._scores[key] = similarity(old, new) if within else 0.0
         return found
 
