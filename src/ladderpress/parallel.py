@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # the validator uses fork_map without loading the renderer
 # A page to render, or a function that makes another file from the model.
 Job = Union["Page", Callable[[], bytes]]
 
-PARALLEL_FROM = 1500  # pages; below this, starting workers costs more than it saves
+PARALLEL_FROM = 300  # pages; below this, starting workers costs more than it saves
 _job: tuple[Renderer, list[Job]] | None = None
 
 Item = TypeVar("Item")
