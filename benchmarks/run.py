@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import contextlib
 import datetime as dt
 import fcntl
 import glob
@@ -30,268 +29,39 @@ import json
 import os
 import platform
 import re
-import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import corpus
 import markdown_pages
+from measure import CACHE, Run, TreeSampler, _stop, combine, launched, measure, peak_rss_mb
+from report import (
+    DEFAULT_SCENARIOS,
+    SCENARIOS,
+    markdown_table,
+    merge_sizes,
+    print_table,
+    ratios,
+    targets,
+    targets_table,
+    write_json,
+)
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
-CACHE = BENCH / ".cache"
 # ladderpress keeps checked framework files in the user's cache folder (checkcache.py):
 # the runs get one of their own, emptied before every cold build.
 USER_CACHE = CACHE / "user-cache"
 TOOLS_VENV = CACHE / "tools-venv"
 DEFAULT_JSON = BENCH / "results.json"
-SCENARIOS = (
-    "cold",
-    "noop",
-    "edit-framework",
-    "edit-template",
-    "validate",
-    "hugo",
-    "mkdocs",
-    "serve-edit",
-)
-DEFAULT_SCENARIOS = SCENARIOS[:-1]  # serve-edit is opt-in: it starts a server
 TEMPLATE_MARK = "<!-- benchmark: edited template {n} -->"
-
-# Targets from the project's issue, stated for 1,000 frameworks.
-TARGET_HUGO_RATIO = 2.0  # ladderpress cold build at most 2x Hugo's time
-TARGET_MKDOCS_RATIO = 5.0  # MkDocs at least 5x slower than ladderpress
-TARGET_NOOP_S = 1.0
-TARGET_EDIT_S = 0.5
-TARGET_MEMORY_MB = 1024.0
-
-# "  load+validate     716.5 ms": any indented "name  N ms" line is a stage.
-_STAGE = re.compile(r"^\s+(?P<name>\S.*?)\s+(?P<ms>\d+(?:\.\d+)?)\s*ms\s*$")
-_BUILT = re.compile(r"Built (?P<pages>\d+) pages")
-_WRITTEN = re.compile(r"(?P<w>\d+) written, (?P<u>\d+) unchanged, (?P<r>\d+) removed")
-
-
-@dataclass
-class Run:
-    """One measured subprocess."""
-
-    wall_s: float
-    cpu_s: float  # user + system time of the process tree: less sensitive to a busy machine
-    peak_rss_mb: float  # the largest single process of the tree (wait4's ru_maxrss)
-    exit_code: int
-    load_before: float = 0.0  # 1-minute load average when the run started
-    # Sampled every 50 ms: the sum over the run's processes (worker pools included) of
-    # PSS, which counts pages shared after fork() once, and the largest process count seen.
-    peak_tree_pss_mb: float = 0.0
-    max_processes: int = 0
-    measured_at: str = field(
-        default_factory=lambda: dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    )
-    timed_out: bool = False
-    stages_ms: dict[str, float] = field(default_factory=dict)
-    pages: int | None = None
-    written: int | None = None
-    unchanged: int | None = None
-    removed: int | None = None
-    note: str = ""
-    output_tail: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return self.exit_code == 0 and not self.timed_out
-
-    @property
-    def memory_mb(self) -> float:
-        """Peak memory of the run: its largest process, or all of them together if more."""
-        return max(self.peak_rss_mb, self.peak_tree_pss_mb)
-
-
-def _limit_memory(gb: float | None) -> Callable[[], None] | None:
-    """A per-process address-space cap, so a run that outgrows the machine fails by itself
-    instead of waking the kernel's OOM killer on a shared machine."""
-    if gb is None:
-        return None
-    limit = int(gb * 1024**3)
-
-    def apply() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    return apply
-
-
-class TreeSampler(threading.Thread):
-    """Samples the memory of every process in one session (the run and its workers)."""
-
-    def __init__(self, session: int, interval: float = 0.05) -> None:
-        super().__init__(daemon=True)
-        self.session = session
-        self.interval = interval
-        self.stopped = threading.Event()
-        self.peak_pss_kib = 0
-        self.max_processes = 0
-
-    def _members(self) -> list[int]:
-        members = []
-        for entry in os.listdir("/proc"):
-            if not entry.isdigit():
-                continue
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            # Fields after the command name (which may hold spaces): state ppid pgrp session
-            fields = stat[stat.rfind(")") + 2 :].split()
-            if len(fields) > 3 and int(fields[3]) == self.session:
-                members.append(int(entry))
-        return members
-
-    @staticmethod
-    def _pss_kib(pid: int) -> int:
-        try:
-            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
-                if line.startswith("Pss:"):
-                    return int(line.split()[1])
-        except (OSError, ValueError):
-            pass
-        return 0
-
-    def run(self) -> None:
-        if not Path("/proc/self/smaps_rollup").exists():
-            return
-        while not self.stopped.is_set():
-            members = self._members()
-            self.max_processes = max(self.max_processes, len(members))
-            self.peak_pss_kib = max(self.peak_pss_kib, sum(self._pss_kib(p) for p in members))
-            self.stopped.wait(self.interval)
-
-
-# Runs are started through this launcher rather than by this script. A process's peak RSS
-# (wait4's ru_maxrss) counts the memory of the process it was forked from, until exec;
-# this script may hold hundreds of megabytes (a corpus of 1,000 frameworks, the Markdown
-# export), the launcher a few. It reports its child's peak in the file it is given.
-_LAUNCHER = """\
-import os, signal, sys
-pid = os.fork()
-if pid == 0:
-    os.execvp(sys.argv[2], sys.argv[2:])
-for ended_by in (signal.SIGINT, signal.SIGTERM):  # a server's end: its child reports
-    signal.signal(ended_by, signal.SIG_IGN)
-_, status, usage = os.wait4(pid, 0)
-with open(sys.argv[1], "w") as report:
-    report.write(str(usage.ru_maxrss))
-sys.exit(os.waitstatus_to_exitcode(status) % 256)
-"""
-
-
-def launched(cmd: Sequence[str], report: str) -> list[str]:
-    return [sys.executable, "-S", "-c", _LAUNCHER, report, *cmd]
-
-
-def peak_rss_mb(reported: str, usage: resource.struct_rusage) -> float:
-    # KiB on Linux; wait4's own figure (an overestimate) if the launcher was killed.
-    return (int(reported) if reported.isdigit() else usage.ru_maxrss) / 1024
-
-
-def measure(
-    cmd: Sequence[str],
-    *,
-    cwd: Path | None = None,
-    timeout: float = 3600.0,
-    env: dict[str, str] | None = None,
-    memory_limit_gb: float | None = None,
-) -> Run:
-    """Run ``cmd``; wall time and the max RSS of that process tree, from wait4()."""
-    env = dict(os.environ, HUGO_CACHEDIR=str(CACHE / "hugo-cache"), **(env or {}))
-    load = os.getloadavg()[0]
-    with (
-        tempfile.TemporaryFile() as out,
-        tempfile.TemporaryFile() as err,
-        tempfile.NamedTemporaryFile("r") as peak,
-    ):
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            launched(cmd, peak.name),
-            cwd=cwd,
-            stdout=out,
-            stderr=err,
-            env=env,
-            start_new_session=True,
-            preexec_fn=_limit_memory(memory_limit_gb),
-        )
-        sampler = TreeSampler(proc.pid)  # start_new_session: the session id is the pid
-        sampler.start()
-        expired = threading.Event()
-
-        def kill() -> None:
-            expired.set()
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)  # the run's own process group only
-
-        timer = threading.Timer(timeout, kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        wall = time.perf_counter() - start
-        sampler.stopped.set()
-        sampler.join()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        stdout = out.read().decode("utf-8", "replace")
-        stderr = err.read().decode("utf-8", "replace")
-        reported = peak.read().strip()
-    run = Run(
-        wall_s=wall,
-        cpu_s=usage.ru_utime + usage.ru_stime,
-        peak_rss_mb=peak_rss_mb(reported, usage),
-        exit_code=proc.returncode,
-        load_before=round(load, 2),
-        timed_out=expired.is_set(),
-        peak_tree_pss_mb=round(sampler.peak_pss_kib / 1024, 1),
-        max_processes=sampler.max_processes,
-    )
-    for line in stderr.splitlines():
-        match = _STAGE.match(line)
-        if match:
-            run.stages_ms[match["name"]] = float(match["ms"])
-    if built := _BUILT.search(stdout):
-        run.pages = int(built["pages"])
-    if written := _WRITTEN.search(stdout):
-        run.written, run.unchanged, run.removed = (int(written[k]) for k in "wur")
-    # `validate`'s closing line, e.g. "100 files checked: no problems".
-    run.note = next((ln.strip() for ln in stderr.splitlines() if " checked: " in ln), "")
-    if not run.ok:
-        run.output_tail = "\n".join((stdout + stderr).strip().splitlines()[-15:])
-    return run
-
-
-def combine(runs: list[Run]) -> Run:
-    """The median run by wall time, with the highest peak memory of all repeats.
-
-    A failed repeat (the last one: repeats stop at a failure) is what is reported.
-    """
-    failed = [r for r in runs if not r.ok]
-    ordered = sorted(runs, key=lambda r: r.wall_s)
-    chosen = failed[-1] if failed else ordered[(len(ordered) - 1) // 2]
-    chosen.peak_rss_mb = max(r.peak_rss_mb for r in runs)
-    chosen.peak_tree_pss_mb = max(r.peak_tree_pss_mb for r in runs)
-    if len(runs) > 1:
-        walls = ", ".join(f"{r.wall_s:.3f}" for r in runs)
-        kind = "failed in" if failed else "median of"
-        chosen.note = (chosen.note + f" {kind} {len(runs)} runs: {walls} s").strip()
-    return chosen
-
 
 # ---------------------------------------------------------------------------------------
 # Tools
@@ -594,78 +364,6 @@ def benchmark_size(
     return result
 
 
-def ratios(runs: dict[str, Run]) -> dict[str, float | None]:
-    cold, hugo, mkdocs = runs.get("cold"), runs.get("hugo"), runs.get("mkdocs")
-    result: dict[str, float | None] = {
-        "ladderpress_over_hugo": None,
-        "mkdocs_over_ladderpress": None,
-    }
-    if cold and cold.ok and hugo and hugo.ok:
-        result["ladderpress_over_hugo"] = round(cold.wall_s / hugo.wall_s, 2)
-    if cold and cold.ok and mkdocs and mkdocs.ok:
-        result["mkdocs_over_ladderpress"] = round(mkdocs.wall_s / cold.wall_s, 2)
-    return result
-
-
-def targets(runs: dict[str, Run]) -> dict[str, dict[str, Any]]:
-    """The issue's targets, checked at this size (they are stated for 1,000 frameworks)."""
-    r = ratios(runs)
-    found: dict[str, dict[str, Any]] = {}
-
-    def check(key: str, value: float | None, limit: float, at_most: bool, text: str) -> None:
-        met = None if value is None else (value <= limit if at_most else value >= limit)
-        found[key] = {"target": text, "value": value, "met": met}
-
-    check(
-        "cold_vs_hugo", r["ladderpress_over_hugo"], TARGET_HUGO_RATIO, True,
-        "full build within 2x Hugo's time",
-    )  # fmt: skip
-    check(
-        "mkdocs_vs_cold", r["mkdocs_over_ladderpress"], TARGET_MKDOCS_RATIO, False,
-        "at least 5x faster than MkDocs",
-    )  # fmt: skip
-    noop = runs.get("noop")
-    check(
-        "noop_s", round(noop.wall_s, 3) if noop and noop.ok else None, TARGET_NOOP_S, True,
-        "no-op rebuild under 1 s",
-    )  # fmt: skip
-    edit = runs.get("edit-framework")
-    check(
-        "edit_framework_s", round(edit.wall_s, 3) if edit and edit.ok else None, TARGET_EDIT_S,
-        True, "one-framework edit under 0.5 s to a written page",
-    )  # fmt: skip
-    serve = runs.get("serve-edit")
-    if serve is not None:
-        check(
-            "serve_edit_s", round(serve.wall_s, 3) if serve.ok else None, TARGET_EDIT_S, True,
-            "one-framework edit under 0.5 s to a written page (serve)",
-        )  # fmt: skip
-    builds = [runs[k] for k in ("cold", "noop", "edit-framework", "edit-template") if k in runs]
-    peak = max((run.memory_mb for run in builds), default=None)
-    check(
-        "memory_mb", round(peak, 1) if peak is not None else None, TARGET_MEMORY_MB, True,
-        "memory under 1 GB",
-    )  # fmt: skip
-    return found
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> resource.struct_rusage:
-    """End a server this script started (its own process group) and reap it with wait4."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGTERM)
-    for _ in range(200):
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            return usage
-        time.sleep(0.05)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return usage
-
-
 def print_run(name: str, summary: str, run: Run) -> None:
     print(f"  {name:<15} {summary}", flush=True)
     if run.output_tail:
@@ -817,79 +515,7 @@ def profile(size: int, args: argparse.Namespace, lp: Ladderpress) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# Report
-
-
-def _fmt(value: float | None, spec: str) -> str:
-    return "—" if value is None else format(value, spec)
-
-
-def print_table(results: list[dict[str, Any]]) -> None:
-    print("\n" + markdown_table(results))
-    for result in results:
-        print(f"\nTargets at {result['frameworks']} frameworks (stated for 1,000):")
-        for target in result["targets"].values():
-            met = {True: "met", False: "NOT met", None: "not measured"}[target["met"]]
-            print(f"  {target['target']:<52} {_fmt(target['value'], '')!s:>10}  {met}")
-
-
-def markdown_table(results: list[dict[str, Any]]) -> str:
-    """The results as a Markdown table, one row per size and run."""
-    rows = [
-        "| frameworks | pages | run | wall (s) | CPU (s) | pages/s | peak memory (MB) | written "
-        "| stages (ms) |",
-        "| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |",
-    ]
-    for result in results:
-        for name, run in result["runs"].items():
-            pages = run["pages"] if name in ("hugo", "mkdocs") else result["html_files"]
-            rate = pages / run["wall_s"] if pages and name in ("cold", "hugo", "mkdocs") else None
-            stages = ", ".join(f"{k} {v:,.0f}" for k, v in run["stages_ms"].items())
-            state = "" if run["exit_code"] == 0 and not run["timed_out"] else " (failed)"
-            cpu = "—" if name == "serve-edit" else f"{run['cpu_s']:.2f}"  # serve: whole life
-            rows.append(
-                f"| {result['frameworks']:,} | {pages or '—'} | {name}{state} | "
-                f"{run['wall_s']:.2f} | {cpu} | {_fmt(rate, ',.0f')} | "
-                f"{max(run['peak_rss_mb'], run['peak_tree_pss_mb']):,.0f} | "
-                f"{_fmt(run['written'], '')} | {stages} |"
-            )
-    for result in results:
-        r = result["ratios"]
-        if r["ladderpress_over_hugo"] is None and r["mkdocs_over_ladderpress"] is None:
-            continue
-        rows.append(
-            f"\nAt {result['frameworks']:,} frameworks: ladderpress / Hugo = "
-            f"{_fmt(r['ladderpress_over_hugo'], '.1f')}x, MkDocs / ladderpress = "
-            f"{_fmt(r['mkdocs_over_ladderpress'], '.2f')}x"
-        )
-    return "\n".join(rows)
-
-
-def targets_table(results: list[dict[str, Any]]) -> str:
-    """One row per target, one column per size: the measured value and whether it is met."""
-    sizes = [r["frameworks"] for r in results]
-    rows = [
-        "| target | " + " | ".join(f"{size:,} frameworks" for size in sizes) + " |",
-        "| --- |" + " ---: |" * len(sizes),
-    ]
-    keys: list[str] = []
-    for result in results:
-        keys += [k for k in result["targets"] if k not in keys]
-    units = {"noop_s": " s", "edit_framework_s": " s", "serve_edit_s": " s", "memory_mb": " MB"}
-    for key in keys:
-        text = next(r["targets"][key]["target"] for r in results if key in r["targets"])
-        cells = []
-        for result in results:
-            target = result["targets"].get(key)
-            if target is None or target["value"] is None:
-                cells.append("—")
-                continue
-            value = target["value"]
-            shown = f"{value:,.0f}" if key == "memory_mb" else f"{value:g}"
-            suffix = units.get(key, "x")
-            cells.append(f"{shown}{suffix} {'met' if target['met'] else '**not met**'}")
-        rows.append(f"| {text} | " + " | ".join(cells) + " |")
-    return "\n".join(rows)
+# Command line
 
 
 def parse_sizes(text: str) -> list[int]:
@@ -1030,33 +656,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     print_table(done)
     print(f"\nwrote {args.json}")
     return 0
-
-
-def merge_sizes(earlier: list[dict[str, Any]], done: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Sizes measured now replace the same runs of an earlier result on the same corpus."""
-    by_size = {int(r["frameworks"]): r for r in earlier}
-    for new in done:
-        old = by_size.get(int(new["frameworks"]))
-        if old is not None and old.get("statements") == new["statements"]:
-            runs = {**old["runs"], **new["runs"]}
-            merged = dict(old)
-            for key, value in new.items():
-                if key != "runs" and (value not in (None, 0, {}) or not old.get(key)):
-                    merged[key] = value  # a partial run keeps the earlier page counts
-            merged["runs"] = runs
-            objects = {name: Run(**run) for name, run in runs.items()}
-            merged["ratios"] = ratios(objects)
-            merged["targets"] = targets(objects)
-            merged["scenarios"] = [s for s in SCENARIOS if s in runs]
-            by_size[int(new["frameworks"])] = merged
-        else:
-            by_size[int(new["frameworks"])] = new
-    return [by_size[size] for size in sorted(by_size)]
-
-
-def write_json(path: Path, report: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
