@@ -3,32 +3,19 @@
 from __future__ import annotations
 
 import posixpath
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.links: list[str] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if name == "id" and value:
-                self.ids.add(value)
-            if name in ("href", "src") and value is not None:
-                self.links.append(value)
+from .crawl import LinkParser
 
 
-def _parse(path: Path) -> _Collector:
-    collector = _Collector()
+def _parse(path: Path) -> LinkParser:
+    collector = LinkParser()
     collector.feed(path.read_text(encoding="utf-8"))
     return collector
 
 
-def _cached(parsed: dict[Path, _Collector], path: Path) -> _Collector:
+def _cached(parsed: dict[Path, LinkParser], path: Path) -> LinkParser:
     if path not in parsed:
         parsed[path] = _parse(path)
     return parsed[path]
@@ -43,7 +30,7 @@ def _target_file(root: Path, url_path: str) -> Path | None:
 
 def broken_links(root: Path, *, skip: tuple[str, ...] = ("404.html",)) -> list[str]:
     """Problems as 'page -> link: reason'; external http(s)/mailto links are not followed."""
-    parsed: dict[Path, _Collector] = {}
+    parsed: dict[Path, LinkParser] = {}
     problems: list[str] = []
     for page in sorted(root.rglob("*.html")):
         rel = page.relative_to(root).as_posix()
