@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -190,10 +191,11 @@ def _swap(staging: Path, out: Path, old_files: int) -> None:
     if old_files >= REMOVE_IN_BACKGROUND_FROM and retired.exists():
         # A name of its own: the next build may start before the removal ends.
         doomed = retired.with_name(f"{retired.name}-{os.getpid()}-{time.monotonic_ns()}")
-        retired.rename(doomed)
-        _remove_in_background(doomed)
-    else:
-        shutil.rmtree(retired, ignore_errors=True)
+        with suppress(OSError):  # the new site is in place: a failure here only costs time
+            retired.rename(doomed)
+            _remove_in_background(doomed)
+            return
+    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _remove_in_background(folder: Path) -> None:

@@ -156,11 +156,8 @@ def _content_digest(path: Path) -> str | None:
         return None
 
 
-def _reused(path: Path) -> tuple[Framework, list[Problem]] | None:
+def _reused(path: Path, digest: str) -> tuple[Framework, list[Problem]] | None:
     """What an earlier build found checking this very content (checkcache.py), if kept."""
-    digest = _content_digest(path)
-    if digest is None:
-        return None
     slug, language = split_stem(path)
     found = checkcache.lookup(slug, display_path(path), digest)
     if found is None:
@@ -190,11 +187,11 @@ def check_files(
     found: dict[Path, tuple[Framework | None, list[Problem]]] = {}
     pending: list[tuple[Path, tuple[str, str] | None]] = []
     for path in files:
-        digest = _content_digest(path) if memo is not None else None
+        digest = _content_digest(path) if memo is not None or reuse else None
         key = (str(path.resolve()), digest) if digest is not None else None
         if memo is not None and key is not None and key in memo:
             found[path] = memo[key]
-        elif reuse and (kept := _reused(path)) is not None:
+        elif reuse and digest is not None and (kept := _reused(path, digest)) is not None:
             # Here, not in a worker: sending a model back costs more than making it.
             found[path] = kept
             if memo is not None and key is not None:
