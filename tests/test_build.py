@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -11,6 +12,7 @@ import pytest
 
 from ladderpress import output
 from ladderpress.output import MANIFEST
+from ladderpress.ownership import load_manifest
 
 from .conftest import FIXTURES, REPO
 from .linkcheck import broken_links
@@ -334,12 +336,16 @@ def test_killing_a_build_midway_leaves_a_whole_site(cli, tmp_path: Path) -> None
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
-    """The site's files, without the build's own bookkeeping (state.py)."""
-    return {
+    """The site's files, without the build's own bookkeeping (state.py); of the manifest,
+    the digests it records (not the files' times)."""
+    files = {
         path: data
         for path, (_, data) in snapshot(folder).items()
-        if path == MANIFEST or not path.startswith(".ladderpress-")
+        if not path.startswith(".ladderpress-")
     }
+    recorded = load_manifest(folder) or {}
+    files[MANIFEST] = json.dumps({n: e.digest for n, e in recorded.items()}).encode()
+    return files
 
 
 def test_worker_processes_build_the_same_site_as_one_process(

@@ -148,6 +148,7 @@ def test_export_command_and_csv_round_trip_through_import(cli, tmp_path: Path) -
     assert result.code == 0, result.err
     assert (out / "quillstack-startup.json").is_file() and (out / "frameworks.json").is_file()
     site = tmp_path / "site"
+    site.mkdir()  # import writes into an existing site, never creates one
     imported = cli(
         "import", str(out / "quillstack-startup.csv"), "--site", str(site), "--slug", "round-trip"
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from ladderpress.config import load_config
 from ladderpress.incremental import BuildCache
 from ladderpress.live import update_edited
 from ladderpress.output import MANIFEST
+from ladderpress.ownership import load_manifest
 from ladderpress.state import PAGES_FILE, STATE_FILE
 
 from .test_build import snapshot
@@ -43,9 +43,10 @@ def test_an_edit_rewrites_that_frameworks_pages_and_the_full_build_reuses_them(
     assert written[0].startswith("acme-engineering/competencies/")  # most direct pages first
     assert "Learning fast." in (out / "acme-engineering/levels/junior/index.html").read_text()
     assert snapshot(out / "other") == untouched
-    manifest = json.loads((out / MANIFEST).read_text())
+    manifest = load_manifest(out) or {}
     assert all(
-        manifest[name] == cache.pages["/".join(name.split("/")[:-1]) + "/"][1] for name in pages
+        manifest[name].digest == cache.pages["/".join(name.split("/")[:-1]) + "/"][1]
+        for name in pages
     )
     # No temporary file is left behind.
     assert {p.name for p in out.rglob(".ladderpress-*")} <= {MANIFEST, STATE_FILE, PAGES_FILE}

@@ -11,6 +11,7 @@ from itertools import chain
 from pathlib import Path
 
 from . import checkcache, search
+from .collisions import check_collisions, static_files
 from .config import SiteConfig
 from .export import ExportFile, export_files, index_record, to_json
 from .feeds import atom_feed, robots, sitemap
@@ -18,13 +19,16 @@ from .incremental import BuildCache, export_key, page_keys
 from .live import LiveSite
 from .messages import catalogue_digest
 from .model import Framework
-from .output import WriteReport, read_manifest, write_site
+from .output import WriteReport, check_location, write_site
+from .ownership import previous_output
 from .pages import (
     Page,
     feed_url,
     index_json_url,
     plan_site,
+    robots_url,
     schema_url,
+    sitemap_url,
 )
 from .parallel import Job, render_all
 from .problems import InputError, Problem, error
@@ -35,12 +39,11 @@ from .state import (
     PreviousBuild,
     code_identity,
     load_caches,
-    present_outputs,
     scan_inputs,
     state_files,
     up_to_date,
 )
-from .validate import FileMemo, check_paths
+from .validate import FileMemo, check_paths, display_path
 
 
 @dataclass
@@ -78,6 +81,24 @@ def _timed(report: BuildReport, stage: str) -> Iterator[None]:
         report.timings[stage] = report.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
+def _nothing_to_build(config: SiteConfig) -> InputError:
+    """An empty site, most often a build run in the wrong folder or before `init`."""
+    folder = display_path(config.frameworks_dir)
+    return InputError(
+        [
+            error(
+                folder,
+                1,
+                1,
+                f"no framework files in {folder}/, so there is nothing to build; run "
+                "'ladderpress init' to start a site, 'ladderpress new SLUG' to add a framework, "
+                "or give --site the folder of an existing site",
+                "no-frameworks",
+            )
+        ]
+    )
+
+
 def load_frameworks(
     config: SiteConfig, memo: FileMemo | None = None, *, reuse: bool = False
 ) -> tuple[list[Framework], list[Problem]]:
@@ -86,7 +107,7 @@ def load_frameworks(
     `reuse`: files that earlier builds checked, unchanged since, are not checked again
     (checkcache.py)."""
     if not config.frameworks_dir.is_dir():
-        return [], []
+        raise _nothing_to_build(config)
     if reuse:
         checkcache.prune()
     result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo, reuse=reuse)
@@ -98,6 +119,8 @@ def load_frameworks(
             del memo[key]
     if not result.ok:
         raise InputError(result.problems)
+    if result.files == 0:
+        raise _nothing_to_build(config)
     frameworks = result.frameworks
     if config.include is not None:
         missing = sorted(set(config.include) - {f.slug for f in frameworks})
@@ -140,16 +163,14 @@ def render_site(
     originals = [f for f in frameworks if f.language is None]
     yield index_json_url(), to_json(index_record(originals))
     yield feed_url(), atom_feed(config, originals)
-    yield "robots.txt", robots(config)
+    yield robots_url(), robots(config)
     site_map = sitemap(config, pages)
     if site_map is not None:
-        yield "sitemap.xml", site_map
+        yield sitemap_url(), site_map
     for schema in sorted(schema_dir().glob("*.json")):
         yield schema_url(schema.name), schema.read_bytes()
-    if config.static_dir.is_dir():
-        for file in sorted(config.static_dir.rglob("*")):
-            if file.is_file() and file.resolve().is_relative_to(config.root):
-                yield file.relative_to(config.static_dir).as_posix(), file.read_bytes()
+    for name, file in static_files(config):
+        yield name, file.read_bytes()
 
 
 Exports = dict[int, list[ExportFile]]  # by id(framework)
@@ -251,10 +272,12 @@ def build(
     report = BuildReport()
     target = (out or config.output_dir).resolve()
     start = time.perf_counter()
+    check_location(target, config.root, config.input_paths)
     inputs = scan_inputs(config, target, preview=preview)
-    manifest = read_manifest(target)
-    if not clean and cache is None:
-        previous = up_to_date(target, inputs, manifest)
+    on_disk = previous_output(target)
+    present = on_disk.digests  # what the previous build wrote, still exactly as it wrote it
+    if not clean and cache is None and not on_disk.damaged:
+        previous = up_to_date(target, inputs, present)
         if previous is not None:
             return _unchanged(report, previous, time.perf_counter() - start)
     keep_live = cache is not None  # serve keeps what it needs to update one framework
@@ -272,10 +295,10 @@ def build(
         with_search = search.available()
         pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
+        check_collisions(config, frameworks, pages, [asset.url for asset in assets.values()])
     renderer = Renderer(config, assets, search=with_search, preview=preview)
     report.pages = len(pages)
     report.frameworks = len(frameworks)
-    present = present_outputs(target, manifest)
     bundle_keys: dict[str, str] = {}
     with ExitStack() as stack:
         search_files: Iterable[tuple[str, bytes | None]] = ()
@@ -302,8 +325,16 @@ def build(
                 previous=present,
             )
             report.written = _write(
-                target, chain(files, search_files), clean, inputs, report, cache, bundle_keys
+                config,
+                target,
+                chain(files, search_files),
+                clean,
+                inputs,
+                report,
+                cache,
+                bundle_keys,
             )
+            report.notes.extend(report.written.notes())
     cache.search = bundle_keys  # only now: the output holds these bundles
     report.rendered = cache.rendered - rendered
     report.reused = cache.reused - reused
@@ -313,6 +344,7 @@ def build(
 
 
 def _write(
+    config: SiteConfig,
     target: Path,
     files: Iterable[tuple[str, bytes | None]],
     clean: bool,
@@ -325,6 +357,8 @@ def _write(
         target,
         files,
         clean=clean,
+        root=config.root,
+        inputs=config.input_paths,
         extra=lambda: state_files(
             inputs,
             pages=report.pages,

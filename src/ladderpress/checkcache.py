@@ -19,17 +19,68 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from .model import Framework, build_framework
+from .jsonshape import shape_check
+from .markdown import render_inline
+from .model import Framework, Render, build_framework
 from .problems import Problem, Severity
+from .semantics import check_semantics
+from .source import Document
 from .state import code_identity
 
 FORMAT = 1
+FRAMEWORK_SCHEMA = "framework.schema.json"  # what the kept data passed
 UNUSED_FOR = 30 * 24 * 3600  # seconds; entries not used for this long are removed
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    # The XDG spec calls a relative path invalid; honouring one would put the entries in
+    # whatever folder the build runs from, a repository's checkout for one.
+    if not os.path.isabs(base):
+        base = str(Path.home() / ".cache")
     return Path(base) / "ladderpress" / "checks"
+
+
+def _rows_fit(rows: Any) -> bool:
+    """Whether kept problems are rows of path, line, column, severity, message, rule."""
+    severities = {severity.value for severity in Severity}
+    return isinstance(rows, list) and all(
+        isinstance(row, list)
+        and len(row) == 6
+        and all(isinstance(row[i], str) for i in (0, 4, 5))
+        and all(isinstance(row[i], int) and not isinstance(row[i], bool) for i in (1, 2))
+        and row[3] in severities
+        for row in rows
+    )
+
+
+def _fits(kept: Any) -> bool:
+    """Whether an entry has the shape keep() writes, down to the framework's data: the
+    model takes it as checked, so a wrong type anywhere would fail far from here."""
+    return (
+        isinstance(kept, dict)
+        and kept.keys() == {"data", "html", "problems"}
+        and isinstance(kept["html"], dict)
+        and all(isinstance(html, str) for html in kept["html"].values())
+        and _rows_fit(kept["problems"])
+        and isinstance(kept["data"], dict)
+        and shape_check(FRAMEWORK_SCHEMA)(kept["data"])
+        # Ids that name what is not there are of the right type but fail as surely.
+        and not any(p.is_error for p in check_semantics(Document("", kept["data"])))
+    )
+
+
+def _kept_html(html: dict[str, str]) -> Render:
+    """Statements' HTML as kept; a text without any is rendered again, not trusted to be
+    plain (it would go into pages as HTML as it is)."""
+
+    def render(text: str) -> str | None:
+        if text in html:
+            return html[text]
+        fresh = render_inline(text)  # prose costs a pattern match, not the parser
+        return None if fresh == text else str(fresh)
+
+    return render
 
 
 def _entry(shown: str, digest: str) -> Path:
@@ -42,8 +93,9 @@ def lookup(slug: str, shown: str, digest: str) -> tuple[Framework, list[Problem]
     entry = _entry(shown, digest)
     try:
         kept = json.loads(entry.read_bytes())
-        html: dict[str, str] = kept["html"]
-        framework = build_framework(slug, shown, kept["data"], html.get)
+        if not _fits(kept):
+            return None
+        framework = build_framework(slug, shown, kept["data"], _kept_html(kept["html"]))
         problems = [
             Problem(path, line, col, Severity(severity), message, rule)
             for path, line, col, severity, message, rule in kept["problems"]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from collections.abc import Sequence
 
 from . import __version__
 from .commands import (
+    EXIT_INVALID,
     EXIT_USAGE,
+    CommandError,
     cmd_build,
     cmd_export,
     cmd_import,
@@ -17,6 +21,7 @@ from .commands import (
     cmd_serve,
     cmd_validate,
 )
+from .config import normalise_base_url
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -33,7 +38,19 @@ def _site_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _base_url(value: str) -> str:
+    try:
+        return normalise_base_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def make_parser() -> argparse.ArgumentParser:
+    return _make_parsers()[0]
+
+
+def _make_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's own, which reports its own mistakes."""
     parser = argparse.ArgumentParser(
         prog="ladderpress",
         description="Publish career progression frameworks written in YAML as a static website.",
@@ -76,6 +93,7 @@ def make_parser() -> argparse.ArgumentParser:
     build_cmd.add_argument(
         "--base-url",
         metavar="URL",
+        type=_base_url,
         help="absolute URL the site is published at, for canonical links",
     )
     build_cmd.add_argument(
@@ -178,19 +196,96 @@ def make_parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     _site_options(export_cmd)
     export_cmd.set_defaults(handler=cmd_export)
-    return parser
+    return parser, dict(commands.choices)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
+def _nearest(words: Sequence[str], choices: Sequence[str]) -> str:
+    matches = [m for w in words for m in difflib.get_close_matches(w, choices, n=1)]
+    return f" (did you mean {' or '.join(matches)}?)" if matches else ""
+
+
+def _unrecognised(extras: list[str], parser: argparse.ArgumentParser) -> str:
+    # argparse has no public list of a parser's options; _actions is stable since 3.2.
+    options = [name for action in parser._actions for name in action.option_strings]
+    flags = [extra.split("=", 1)[0] for extra in extras if extra.startswith("-")]
+    return f"unrecognized arguments: {' '.join(extras)}{_nearest(flags, options)}"
+
+
+def _check_command(argv: Sequence[str], parser: argparse.ArgumentParser, names: list[str]) -> None:
+    """An unknown command, with the nearest known one. No top-level option takes a value,
+    so the first word that is not an option is the command."""
+    word = next((arg for arg in argv if not arg.startswith("-")), None)
+    if word is not None and word not in names:
+        parser.error(
+            f"unknown command '{word}'{_nearest([word], names)}; "
+            f"the commands are {', '.join(names)}"
+        )
+
+
+def _parse(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    parser, commands = _make_parsers()
+    _check_command(argv, parser, list(commands))
+    args, extras = parser.parse_known_args(argv)
+    if extras:  # reported by the command they were given to, with its usage
+        owner = commands.get(args.command or "", parser)
+        owner.error(_unrecognised(extras, owner))
+    return parser, args
+
+
+def _working_folder_problem() -> str | None:
     try:
-        args = parser.parse_args(argv)
+        os.getcwd()
+    except FileNotFoundError:
+        return (
+            "the current folder no longer exists (it was deleted or moved); "
+            "cd into an existing folder and run the command again"
+        )
+    except OSError as exc:
+        return f"cannot use the current folder: {exc.strerror or exc}"
+    return None
+
+
+def _discard_output() -> None:
+    """After a reader went away: send what is left to /dev/null, so that flushing the
+    streams at exit cannot fail again and print a traceback of its own."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (AttributeError, OSError, ValueError):
+            continue  # not a real file (a test's capture): nothing to flush at exit
+
+
+def _run(argv: Sequence[str]) -> int:
+    try:
+        parser, args = _parse(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 for --help
         return int(exc.code or 0)
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    problem = _working_folder_problem()
+    if problem is not None:
+        print(f"ladderpress {args.command}: error: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         return int(args.handler(args))
+    except CommandError as exc:
+        print(f"ladderpress {args.command}: error: {exc}", file=sys.stderr)
+        return exc.code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        code = _run(sys.argv[1:] if argv is None else argv)
+        # Flushed here, not at exit, so that a closed pipe is noticed while it can be handled.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader stopped reading (`| head`): stop quietly, as other command-line tools
+        # do; the exit code is Python's documented one for this.
+        _discard_output()
+        return EXIT_INVALID

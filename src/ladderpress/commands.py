@@ -24,12 +24,35 @@ def _print_problems(problems: list[Problem], fmt: str = "text") -> None:
         print(formatter(problem), file=sys.stdout if fmt == "github" else sys.stderr)
 
 
-def _site_config(args: argparse.Namespace) -> SiteConfig:
+class CommandError(Exception):
+    """A mistake in how a command was run, told in one line; cli.py prints it."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _require_site(site: str) -> None:
+    """Refuse a --site folder that is not there, rather than create one by writing into it."""
+    folder = Path(site)
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        raise CommandError(
+            f"site folder '{site}' {what}; give an existing folder, or create a site with "
+            f"'ladderpress init {site}'"
+        )
+
+
+def _read_config(args: argparse.Namespace) -> SiteConfig:
     config = load_config(Path(args.site), Path(args.config) if args.config else None)
-    if getattr(args, "base_url", None):
-        base = args.base_url if args.base_url.endswith("/") else args.base_url + "/"
-        config = replace(config, base_url=base)
+    if getattr(args, "base_url", None):  # already normalised by cli.py, as the config's is
+        config = replace(config, base_url=args.base_url)
     return config
+
+
+def _site_config(args: argparse.Namespace) -> SiteConfig:
+    _require_site(args.site)
+    return _read_config(args)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -87,7 +110,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     return serve(
         config,
-        lambda: _site_config(args),
+        # Read again on each rebuild: a site folder gone by then is a failed build, not an exit.
+        lambda: _read_config(args),
         host=args.host,
         port=args.port,
         out=Path(args.out) if args.out else None,
@@ -158,6 +182,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .importers import import_file
 
+    if not args.out and not args.stdout:
+        _require_site(args.site)
     try:
         result = import_file(Path(args.source), slug=args.slug, organisation=args.organisation)
     except InputError as exc:
@@ -181,7 +207,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import framework_csv, framework_record, index_record, to_json
+    from .export import export_files, index_record, to_json
+    from .pages import index_json_url
 
     try:
         paths = [Path(p) for p in args.paths] or [_site_config(args).frameworks_dir]
@@ -195,12 +222,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     formats = set(args.format.split(","))
+    # At the site's paths: a translation's files go under <language>/, never over the
+    # original's, and the index lists the originals, as the site's does.
     for framework in result.frameworks:
-        if "json" in formats:
-            (out / f"{framework.slug}.json").write_bytes(to_json(framework_record(framework)))
-        if "csv" in formats:
-            (out / f"{framework.slug}.csv").write_bytes(framework_csv(framework))
-    (out / "frameworks.json").write_bytes(to_json(index_record(result.frameworks)))
+        for file in export_files(framework):
+            if file.path.rpartition(".")[2] in formats:
+                target = out / file.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(file())
+    originals = [f for f in result.frameworks if f.language is None]
+    (out / index_json_url()).write_bytes(to_json(index_record(originals)))
     if not args.quiet:
         print(f"Exported {len(result.frameworks)} framework(s) to {out}")
     return EXIT_OK

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
 
+from .limits import PAIRING_CANDIDATES
 from .model import Category, Competency, Framework, Level, Statement
 from .wording import SIMILARITY_THRESHOLD, Segment, Wordings, plain_words, similarity, word_diff
 
@@ -194,7 +195,9 @@ def diff_statements(
 
     unpaired_new = [s for s in new if s.id not in pairs]
     old_list = list(old_by_id.values())
-    if old_list and unpaired_new:
+    # Past PAIRING_CANDIDATES pairs, scoring them all would cost more than the page is
+    # worth: what is left is listed as added and removed.
+    if old_list and unpaired_new and len(old_list) * len(unpaired_new) <= PAIRING_CANDIDATES:
         score = known.wordings.score
         candidates = sorted(
             (

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .problems import InputError
+from .problems import InputError, Problem
 from .schema_check import check_schema
-from .source import read_document
+from .source import problem_at, read_document
 
 CONFIG_NAME = "ladderpress.yaml"
 CONFIG_SCHEMA = "config.schema.json"
@@ -41,6 +42,35 @@ class SiteConfig:
     def static_dir(self) -> Path:
         return self.root / "static"
 
+    @property
+    def input_paths(self) -> tuple[Path, ...]:
+        """What a build reads besides the site folder itself (see output.check_location)."""
+        return (self.frameworks_dir, self.theme_dir, self.static_dir, self.root / CONFIG_NAME)
+
+
+# What config.schema.json's base_url pattern allows, before the final slash is added.
+_BASE_URL = re.compile(r"^https?://[^\s/?#][^\s?#]*\Z")
+
+
+def normalise_base_url(value: str) -> str:
+    """The address the site is published at, ending with a slash (one is added if missing).
+
+    `--base-url` and the config's `base_url` both go through here, so that they accept
+    the same values. Raises ValueError, saying why, when it is not an absolute web address.
+    """
+    if _BASE_URL.match(value):
+        return value if value.endswith("/") else value + "/"
+    if "://" not in value and value.strip() and not any(c.isspace() for c in value):
+        # A missing scheme is not guessed: http and https give different canonical links.
+        example = f"https://{value.rstrip('/')}/"
+        raise ValueError(
+            f"'{value}' has no scheme; write the full address, for example '{example}'"
+        )
+    raise ValueError(
+        f"'{value}' is not an absolute web address: use http:// or https:// and a host, "
+        "with no spaces, '?' or '#', for example 'https://example.org/ladders/'"
+    )
+
 
 def _display(path: Path) -> str:
     try:
@@ -67,7 +97,14 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
     doc = read_document(path, _display(path))
     data = {} if doc.data is None else doc.data
     doc.data = data
-    problems = check_schema(doc, CONFIG_SCHEMA)
+    problems: list[Problem] = []
+    if isinstance(data, dict) and isinstance(data.get("base_url"), str):
+        try:
+            data["base_url"] = normalise_base_url(data["base_url"])
+        except ValueError as exc:
+            problems.append(problem_at(doc, ("base_url",), f"base_url: {exc}", "config"))
+            del data["base_url"]  # reported here, with the same words as --base-url's
+    problems.extend(check_schema(doc, CONFIG_SCHEMA))
     if problems:
         raise InputError(problems)
     return replace(

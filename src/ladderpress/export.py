@@ -9,6 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from .csvcells import guard
+from .importers.draft import split_statements
 from .model import Framework, Level, Statement
 from .pages import (
     competency_url,
@@ -138,28 +140,36 @@ def to_json(record: dict[str, Any]) -> bytes:
     return (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def _spreadsheet_safe(value: str) -> str:
-    # A cell starting with these is run as a formula by spreadsheet programs.
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+def _statements_cell(texts: list[str]) -> str:
+    """One cell of statements that `ladderpress import` splits back into the same ones.
+
+    One statement per line reads back as itself, unless a statement looks like a list
+    marker ("- …", "1. …") or a placeholder ("n/a"), or spans lines: then each statement
+    gets a marker of its own, and import removes exactly that one.
+    """
+    plain = "\n".join(texts)
+    if split_statements(plain) == texts:
+        return plain
+    return "\n".join(f"- {text}" for text in texts)
 
 
 def framework_csv(framework: Framework) -> bytes:
     """The competency by level matrix: one row per competency, one statement per line.
 
     UTF-8 with a byte order mark and CRLF rows, so spreadsheet programs open it cleanly;
-    `ladderpress import` reads the same layout back.
+    `ladderpress import` reads the same layout back. Every cell, the header's too, goes
+    through `guard` (csvcells.py), so that none can run as a formula.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     order = framework.level_order
-    writer.writerow(["Category", "Competency", *(framework.levels[lvl].name for lvl in order)])
+    header = ["Category", "Competency", *(framework.levels[lvl].name for lvl in order)]
+    writer.writerow([guard(v) for v in header])
     for category in framework.categories:
         for competency_id in category.competencies:
             competency = framework.competencies[competency_id]
-            cells = ["\n".join(s.text for s in competency.at(lvl)) for lvl in order]
-            writer.writerow(
-                [_spreadsheet_safe(v) for v in (category.name, competency.name, *cells)]
-            )
+            cells = [_statements_cell([s.text for s in competency.at(lvl)]) for lvl in order]
+            writer.writerow([guard(v) for v in (category.name, competency.name, *cells)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

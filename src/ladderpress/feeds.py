@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 from . import __version__
 from .config import SiteConfig
 from .model import Framework
-from .pages import Page, feed_url, framework_url
+from .pages import Page, feed_url, framework_url, sitemap_url
 
 # Templates that make pages worth listing for search engines.
 _SITEMAP_SKIP = frozenset({"404.html", "search.html"})
@@ -33,7 +33,7 @@ def sitemap(config: SiteConfig, pages: list[Page]) -> bytes | None:
 def robots(config: SiteConfig) -> bytes:
     lines = ["User-agent: *", "Allow: /"]
     if config.base_url:
-        lines.append(f"Sitemap: {config.base_url}sitemap.xml")
+        lines.append(f"Sitemap: {config.base_url}{sitemap_url()}")
     return ("\n".join(lines) + "\n").encode()
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from difflib import SequenceMatcher
-from itertools import combinations
 
 from .model import Competency, Framework, Statement
+from .neardup import Search, near_duplicates
 from .problems import Problem, Severity
 from .source import Document, JsonPath, problem_at
 
-NEAR_DUPLICATE_RATIO = 0.88
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -31,16 +29,6 @@ def _warn(doc: Document, where: JsonPath, message: str, rule: str, *, key: bool 
     return problem_at(doc, where, message, rule, key=key, severity=Severity.WARNING)
 
 
-def _similar(
-    a: tuple[str, ...], b: tuple[str, ...], set_a: frozenset[str], set_b: frozenset[str]
-) -> bool:
-    # A cheap set overlap first: SequenceMatcher is far slower and most pairs differ a lot.
-    shared = len(set_a & set_b)
-    if shared / max(1, len(set_a) + len(set_b) - shared) < 0.6:
-        return False
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= NEAR_DUPLICATE_RATIO
-
-
 def _comparable_levels(framework: Framework, a: Statement, b: Statement) -> bool:
     """Whether repeating wording between the two statements' cells is a smell.
 
@@ -52,17 +40,23 @@ def _comparable_levels(framework: Framework, a: Statement, b: Statement) -> bool
 
 
 def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
-    seen: dict[tuple[str, ...], list[tuple[Competency, Statement]]] = {}
+    # The first statement of each wording, and of each wording at each level: the one a
+    # repeat points at (only same-level repeats count when not cumulative).
+    first: dict[tuple[str, ...], tuple[Competency, Statement]] = {}
+    first_at_level: dict[tuple[tuple[str, ...], str], tuple[Competency, Statement]] = {}
+    search = Search()
     for competency in framework.competencies.values():
         for statement in (s for lvl in framework.level_order for s in competency.at(lvl)):
             words = _words(statement.text)
             if not words:
                 continue
-            earlier = [
-                e for e in seen.get(words, []) if _comparable_levels(framework, e[1], statement)
-            ]
-            if earlier:
-                line = doc.position(_statement_path(*earlier[0])).line
+            earlier = (
+                first.get(words)
+                if framework.cumulative
+                else first_at_level.get((words, statement.level))
+            )
+            if earlier is not None:
+                line = doc.position(_statement_path(*earlier)).line
                 yield _warn(
                     doc,
                     _statement_path(competency, statement),
@@ -70,27 +64,41 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
                     + (", at the lowest level that expects it" if framework.cumulative else ""),
                     "duplicate-statement",
                 )
-            seen.setdefault(words, []).append((competency, statement))
-        cells = [
-            (s, words, frozenset(words))
-            for lvl in framework.level_order
-            for s in competency.at(lvl)
-            for words in (_words(s.text),)
-        ]
-        flagged: set[str] = set()
-        for (a, wa, sa), (b, wb, sb) in combinations(cells, 2):
-            if wa == wb or min(len(wa), len(wb)) < 4 or b.id in flagged:
-                continue
-            if _comparable_levels(framework, a, b) and _similar(wa, wb, sa, sb):
-                flagged.add(b.id)
-                line = doc.position(_statement_path(competency, a)).line
-                yield _warn(
-                    doc,
-                    _statement_path(competency, b),
-                    f"nearly repeats the statement at line {line} (level '{a.level}'); merge "
-                    "them or make the difference explicit",
-                    "near-duplicate-statement",
-                )
+            first.setdefault(words, (competency, statement))
+            first_at_level.setdefault((words, statement.level), (competency, statement))
+        yield from _near_duplicates(doc, framework, competency, search)
+
+
+def _near_duplicates(
+    doc: Document, framework: Framework, competency: Competency, search: Search
+) -> Iterator[Problem]:
+    cells = [s for lvl in framework.level_order for s in competency.at(lvl)]
+    was_stopped = search.stopped
+    pairs = near_duplicates(
+        [_words(s.text) for s in cells],
+        lambda i, j: _comparable_levels(framework, cells[i], cells[j]),
+        search,
+    )
+    for i, j in pairs:
+        a, b = cells[i], cells[j]
+        line = doc.position(_statement_path(competency, a)).line
+        yield _warn(
+            doc,
+            _statement_path(competency, b),
+            f"nearly repeats the statement at line {line} (level '{a.level}'); merge "
+            "them or make the difference explicit",
+            "near-duplicate-statement",
+        )
+    if search.stopped and not was_stopped:
+        yield _warn(
+            doc,
+            ("competencies", competency.index, "expectations"),
+            f"stopped looking for nearly repeated statements after {search.comparisons:,} "
+            f"comparisons, in '{competency.id}': its statements are too many or too alike "
+            "to compare them all; some repeats may not be reported",
+            "near-duplicate-limit",
+            key=True,
+        )
 
 
 def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:

@@ -9,8 +9,6 @@ rebuild follows once the edits pause; it reuses these pages through the page cac
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -19,7 +17,7 @@ from pathlib import Path
 from .config import SiteConfig
 from .incremental import BuildCache, page_keys, template_digests
 from .model import Framework
-from .output import MANIFEST, read_manifest
+from .ownership import MANIFEST, digest_of, load_manifest, manifest_bytes, no_links_on_way, record
 from .pages import Page, translated_framework_pages
 from .render import Renderer
 from .validate import check_files
@@ -101,13 +99,15 @@ def update_edited(live: LiveSite, cache: BuildCache, out: Path, edited: list[Pat
     known = live.templates if {p.template for p in pages} <= live.templates.keys() else None
     keys = page_keys(pages, frameworks, live.config, live.renderer.env, live.keys_version, known)
     live.renderer.fragments.clear()  # they are keyed by statement id, not by wording
-    manifest = read_manifest(out)
+    manifest = load_manifest(out) or {}
+    if not all(no_links_on_way(out, page.output_path) for page in pages):
+        return []  # never written through a link: the full rebuild takes it out
     for page in pages:
         html = live.renderer.render(page)
-        digest = hashlib.sha256(html).hexdigest()
+        digest = digest_of(html)
         _write_in_place(out, page.output_path, html)
         cache.pages[page.url] = (keys[page.url], digest)
-        manifest[page.output_path] = digest
-    _write_in_place(out, MANIFEST, json.dumps(manifest, sort_keys=True).encode("utf-8"))
+        manifest[page.output_path] = record(out / page.output_path, digest)
+    _write_in_place(out, MANIFEST, manifest_bytes(manifest))
     live.frameworks = frameworks
     return [page.output_path for page in pages]

@@ -10,23 +10,37 @@ previous site is removed in the background after the swap, so the build ends soo
 from __future__ import annotations
 
 import glob
-import hashlib
-import json
 import os
 import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .ownership import (
+    MANIFEST,
+    PreviousOutput,
+    Survey,
+    Written,
+    digest_of,
+    in_brief,
+    manifest_bytes,
+    overlap,
+    previous_output,
+    record,
+    survey,
+)
 from .problems import InputError, error
 
-MANIFEST = ".ladderpress-manifest.json"
+__all__ = ["MANIFEST", "WriteReport", "check_location", "read_manifest", "write_site"]
+
 STAGING_SUFFIX = ".ladderpress-new"
 RETIRED_SUFFIX = ".ladderpress-old"
+# Where a page edited by hand in the output is kept when the build puts its own back.
+EDITED_SUFFIX = ".ladderpress-edited"
 # Files in the previous site from which it is removed in the background once replaced:
 # one folder per page makes removing 100,000 files take seconds.
 REMOVE_IN_BACKGROUND_FROM = 5000
@@ -37,10 +51,31 @@ class WriteReport:
     written: int
     unchanged: int
     removed: int
+    kept: tuple[str, ...] = ()  # the user's files, left in the output
+    repaired: tuple[str, ...] = ()  # the build's files, edited or replaced by hand
+    unlinked: tuple[str, ...] = ()  # symbolic links taken out (what they point to stays)
+    edited_copies: str | None = None  # where the edited versions of repaired files went
 
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    def notes(self) -> list[str]:
+        notes = []
+        if self.kept:
+            notes.append(
+                f"kept {len(self.kept)} file(s) in the output that ladderpress did not write: "
+                f"{in_brief(list(self.kept))}; files to publish belong in static/"
+            )
+        if self.repaired:
+            copies = self.edited_copies
+            where = f" (the edited versions are in {copies})" if copies else ""
+            notes.append(
+                f"repaired {len(self.repaired)} file(s) changed by hand since the last build"
+                f"{where}: {in_brief(list(self.repaired))}; change the theme instead"
+            )
+        if self.unlinked:
+            notes.append(
+                f"took {len(self.unlinked)} symbolic link(s) out of the output, leaving what "
+                f"they point to untouched: {in_brief(list(self.unlinked))}"
+            )
+        return notes
 
 
 def _safe_relative(name: str) -> PurePosixPath:
@@ -48,14 +83,6 @@ def _safe_relative(name: str) -> PurePosixPath:
     if path.is_absolute() or ".." in path.parts or not path.parts:
         raise ValueError(f"refusing to write outside the output folder: {name!r}")
     return path
-
-
-def _read_manifest(out: Path) -> dict[str, str] | None:
-    try:
-        data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
 
 
 def _recover(out: Path) -> None:
@@ -74,35 +101,37 @@ def _recover(out: Path) -> None:
             _remove_in_background(doomed)
 
 
-def _check_ownership(out: Path) -> dict[str, str]:
+def _refuse(out: Path, message: str) -> InputError:
+    return InputError([error(str(out), 1, 1, message, "output")])
+
+
+def _previous(out: Path) -> PreviousOutput:
+    if out.is_symlink() and not out.exists():
+        raise _refuse(out, "the output folder is a symbolic link to nothing; remove it")
     if not out.exists():
-        return {}
+        return PreviousOutput({})
     if not out.is_dir():
-        raise InputError(
-            [error(str(out), 1, 1, "output path exists and is not a folder", "output")]
+        raise _refuse(out, "output path exists and is not a folder")
+    previous = previous_output(out)
+    if not previous.had_manifest and any(out.iterdir()):
+        raise _refuse(
+            out,
+            "output folder is not empty and was not made by ladderpress; "
+            "choose another --out or empty it first",
         )
-    manifest = _read_manifest(out)
-    if manifest is None:
-        if any(out.iterdir()):
-            raise InputError(
-                [
-                    error(
-                        str(out),
-                        1,
-                        1,
-                        "output folder is not empty and was not made by ladderpress; "
-                        "choose another --out or empty it first",
-                        "output",
-                    )
-                ]
-            )
-        return {}
-    return manifest
+    return previous
+
+
+def check_location(out: Path, root: Path, inputs: Sequence[Path]) -> None:
+    """Refuse an output folder that holds the site, or lies inside what the build reads."""
+    reason = overlap(out, root, list(inputs))
+    if reason:
+        raise _refuse(out, reason + "; choose an output folder outside the site's inputs")
 
 
 def read_manifest(out: Path) -> dict[str, str]:
-    """The content hash of every file of the previous build, by site path."""
-    return _read_manifest(out.resolve()) or {}
+    """The content hash of every file of the previous build still as it wrote it."""
+    return previous_output(out.resolve()).digests
 
 
 def write_site(
@@ -111,6 +140,8 @@ def write_site(
     *,
     clean: bool = False,
     extra: Callable[[], Mapping[str, bytes]] | None = None,
+    root: Path | None = None,
+    inputs: Sequence[Path] = (),
 ) -> WriteReport:
     """Replace the output folder's content with `files`, streamed as (site path, bytes).
 
@@ -121,50 +152,114 @@ def write_site(
     `extra` gives bookkeeping files that describe the site (not part of it, not in the
     manifest); it is called once every file has been written, and its files replace the
     output folder's together with the site, or on their own when the site is unchanged.
+
+    Only files the previous build wrote (ownership.py) are replaced or removed. The
+    user's files stay; one where the new site has a file of its own stops the build.
+    `root` and `inputs` are the site and what the build reads: the output may not hold
+    them nor lie inside what it reads.
     """
     out = out.resolve()
+    if root is not None:
+        check_location(out, root, inputs)
     _recover(out)
-    old = _check_ownership(out)
+    previous = _previous(out)
+    old = previous.files
+    found = survey(out, previous) if out.is_dir() else Survey()
+    if found.special:
+        raise _refuse(
+            out,
+            f"the output folder holds {in_brief(found.special)}, which is neither a file nor "
+            "a folder; move it elsewhere",
+        )
+    foreign = set(found.foreign)
     staging = out.with_name(out.name + STAGING_SUFFIX)
     staging.mkdir(parents=True)
-    digests: dict[str, str] = {}
+    written_files: dict[str, Written] = {}
     folders: set[Path] = set()
     written = 0
     try:
         for name, data in files:
-            if name in digests:
+            if name in written_files:
                 continue
+            if name in foreign:
+                raise _refuse(
+                    out / name,
+                    "this file was not written by ladderpress and the site now has a file "
+                    "of that name; move it away (files to publish belong in static/)",
+                )
             target = staging / _safe_relative(name)
             if target.parent not in folders:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 folders.add(target.parent)
-            previous = out / name
-            if data is None:
-                digests[name] = old[name]
-                _link_or_copy(previous, target)
-                continue
-            digest = _digest(data)
-            digests[name] = digest
-            if not clean and old.get(name) == digest and previous.is_file():
-                _link_or_copy(previous, target)
+            previous_file = out / name
+            digest = old[name].digest if data is None else digest_of(data)
+            if data is None or (not clean and name in old and old[name].digest == digest):
+                _link_or_copy(previous_file, target)
             else:
                 target.write_bytes(data)
                 written += 1
-        removed = [n for n in old if n not in digests]
-        if not written and not removed and out.exists():
+            written_files[name] = record(target, digest)
+        removed = [n for n in old if n not in written_files]
+        changed = [n for n in previous.damaged if _exists(out / n) and not _is_link(out / n)]
+        # A file of the build's changed by hand is the user's now, unless the site needs
+        # its name back (then it is repaired, and the edited version kept beside).
+        repaired = tuple(n for n in changed if n in written_files)
+        found.foreign = sorted({*found.foreign, *(n for n in changed if n not in written_files)})
+        unchanged_site = not written and not removed and not previous.damaged and not found.links
+        if unchanged_site and out.exists():
             shutil.rmtree(staging, ignore_errors=True)  # nothing changed: keep the folder as is
             # The site is what the bookkeeping now describes, so it can be replaced alone.
             for name, data in (extra() if extra else {}).items():
                 _replace_file(out / name, data)
-            return WriteReport(0, len(digests), 0)
-        (staging / MANIFEST).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+            return WriteReport(0, len(written_files), 0, kept=tuple(found.foreign))
+        _carry_over(out, staging, found)
+        copies = _keep_edited(out, list(repaired))
+        (staging / MANIFEST).write_bytes(manifest_bytes(written_files))
         for name, data in (extra() if extra else {}).items():
             (staging / name).write_bytes(data)
         _swap(staging, out, len(old))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return WriteReport(written, len(digests) - written, len(removed))
+    return WriteReport(
+        written,
+        len(written_files) - written,
+        len(removed),
+        kept=tuple(found.foreign),
+        repaired=repaired,
+        unlinked=tuple(found.links),
+        edited_copies=str(copies) if copies else None,
+    )
+
+
+def _exists(path: Path) -> bool:
+    return path.is_symlink() or path.exists()
+
+
+def _is_link(path: Path) -> bool:
+    return path.is_symlink() or any(p.is_symlink() for p in path.parents)
+
+
+def _carry_over(out: Path, staging: Path, found: Survey) -> None:
+    """The user's files and folders, into the new site at the same paths."""
+    for name in found.empty_folders:
+        (staging / name).mkdir(parents=True, exist_ok=True)
+    for name in found.foreign:
+        target = staging / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(out / name, target)
+
+
+def _keep_edited(out: Path, names: list[str]) -> Path | None:
+    """Hand-edited copies of the build's files, kept beside the output before repair."""
+    if not names:
+        return None
+    folder = out.with_name(out.name + EDITED_SUFFIX) / time.strftime("%Y%m%d-%H%M%S")
+    for name in names:
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _link_or_copy(out / name, target)
+    return folder
 
 
 def _replace_file(target: Path, data: bytes) -> None:
@@ -177,10 +272,11 @@ def _replace_file(target: Path, data: bytes) -> None:
 
 
 def _link_or_copy(source: Path, target: Path) -> None:
+    # Never through a link: os.link links a link itself (Linux), copy2 is told not to follow.
     try:
-        os.link(source, target)
+        os.link(source, target, follow_symlinks=False)
     except OSError:  # file systems without hard links
-        shutil.copy2(source, target)
+        shutil.copy2(source, target, follow_symlinks=False)
 
 
 def _swap(staging: Path, out: Path, old_files: int) -> None:

@@ -138,6 +138,58 @@ def schema_url(name: str) -> str:
     return f"schema/{name}"
 
 
+def asset_url(name: str) -> str:
+    return f"assets/{name}"
+
+
+def robots_url() -> str:
+    return "robots.txt"
+
+
+def sitemap_url() -> str:
+    return "sitemap.xml"
+
+
+def not_found_url() -> str:
+    return "404.html"
+
+
+def site_wide_urls() -> tuple[str, ...]:
+    """One URL of each kind the site writes for itself, "x" standing for any name."""
+    return (
+        home_url(),
+        orgs_compare_url(),
+        orgs_levels_url(),
+        search_url(),
+        *search_bundles(1),
+        tag_url("x"),
+        discipline_url("x"),
+        schema_url("x"),
+        asset_url("x"),
+        index_json_url(),
+        feed_url(),
+        robots_url(),
+        sitemap_url(),
+        not_found_url(),
+    )
+
+
+def reserved_names() -> dict[str, str]:
+    """The top-level names the site's own pages and files take, each with a URL taking it.
+
+    A framework `<slug>` writes `<slug>/`, `<slug>.json` and `<slug>.csv`, a translation
+    `<language>/`: neither may be such a name, nor its stem (`frameworks.json` takes
+    `frameworks`), or it would write over the site's own pages.
+    """
+    names: dict[str, str] = {}
+    for url in site_wide_urls():
+        top, folder, _ = url.partition("/")
+        stem = top.partition(".")[0]
+        if stem:
+            names.setdefault(stem, f"/{top}{folder}")
+    return names
+
+
 URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
@@ -315,5 +367,5 @@ def plan_site(
                 search_url(), "search.html", "Search", {"bundles": search_bundles(len(frameworks))}
             )
         )
-    pages.append(Page("404.html", "404.html", "Page not found", {}, absolute_links=True))
+    pages.append(Page(not_found_url(), "404.html", "Page not found", {}, absolute_links=True))
     return pages

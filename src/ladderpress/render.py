@@ -24,7 +24,7 @@ from .fragments import ITEM_MESSAGES, ItemWords, change_items, rich, statement_i
 from .markdown import render_block, render_inline
 from .messages import catalogue_chain, language_name, translate
 from .model import Framework, Statement
-from .pages import URLS, Page, level_url
+from .pages import URLS, Page, asset_url, level_url
 from .problems import InputError, error
 from .resources import default_theme_dir
 
@@ -59,7 +59,7 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
         for file in sorted(static.rglob("*")):
             if file.is_file() and not file.is_symlink():
                 name = file.relative_to(static).as_posix()
-                assets[name] = Asset(f"assets/{name}", file.read_bytes())
+                assets[name] = Asset(asset_url(name), file.read_bytes())
     return assets
 
 

@@ -10,11 +10,25 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from jsonschema.exceptions import best_match
 
+from .characters import describe
 from .problems import Problem
 from .resources import load_schema
+from .sizes import KEYWORDS as LIMIT_KEYWORDS
+from .sizes import limit_problem, tightest
 from .source import Document, JsonPath, problem_at
 
 _ID_HINT = "use lowercase letters a-z, digits and single hyphens, for example 'senior-engineer'"
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _not_an_id(value: Any) -> str:
+    """Why `value` is not an id, naming a character that does not show for what it is:
+    a line break, an invisible format character, a look-alike letter from another script."""
+    odd = next((ch for ch in str(value) if ch not in _ID_CHARACTERS), None)
+    named = ""
+    if odd is not None and not ("!" <= odd <= "~"):
+        named = f" (it contains {describe(odd)})"
+    return f"{_short(value)} is not a valid id{named}: {_ID_HINT}"
 
 
 _ANNOTATIONS = frozenset({"title", "description", "examples", "default", "$comment"})
@@ -101,7 +115,7 @@ def _pattern_message(error: ValidationError) -> str:
     pattern = str(_schema(error).get("pattern", ""))
     value = _short(_instance(error))
     if pattern.startswith("^[a-z0-9]+"):
-        return f"{value} is not a valid id: {_ID_HINT}"
+        return _not_an_id(_instance(error))
     if pattern.startswith("^[0-9]{4}"):
         return f"{value} is not a date: write it as YYYY-MM-DD, for example '2026-09-30'"
     if pattern.startswith("^https?"):
@@ -129,11 +143,18 @@ def _describe(error: ValidationError) -> str:
             "must not be empty" if schema_value == 1 else f"needs at least {schema_value} entries"
         )
     if kind == "uniqueItems":
-        seen: list[Any] = []
+        # A set for the ids these lists hold: a list's `in` is quadratic on a long list.
+        hashable: set[Any] = set()
+        others: list[Any] = []
         for item in value:
-            if item in seen:
-                return f"lists {_short(item)} more than once"
-            seen.append(item)
+            try:
+                if item in hashable:
+                    return f"lists {_short(item)} more than once"
+                hashable.add(item)
+            except TypeError:
+                if item in others:
+                    return f"lists {_short(item)} more than once"
+                others.append(item)
         return "contains duplicates"
     if kind == "minLength":
         return "must not be empty"
@@ -160,9 +181,57 @@ def _branch_for(error: ValidationError) -> ValidationError | None:
     return match
 
 
+def _wants_text(schema: dict[str, Any]) -> bool:
+    branches = [schema, *schema.get("oneOf", []), *schema.get("anyOf", [])]
+    return any(isinstance(b, dict) and b.get("type") == "string" for b in branches)
+
+
+def _known_keys(schema: dict[str, Any]) -> list[str]:
+    branches = [schema, *schema.get("oneOf", []), *schema.get("anyOf", [])]
+    return [key for b in branches if isinstance(b, dict) for key in b.get("properties", {})]
+
+
+def _unquoted_colon(doc: Document, error: ValidationError) -> Problem | None:
+    """Text with ': ' in it, unquoted, that YAML read as a one-key mapping.
+
+    `- Owns the roadmap: sets direction` is {'Owns the roadmap': 'sets direction'}, and
+    the schema alone would only say that 'Owns the roadmap' is not a property.
+    """
+    value = _instance(error)
+    schema = _schema(error)
+    if not (isinstance(value, dict) and len(value) == 1 and _wants_text(schema)):
+        return None
+    [(key, rest)] = value.items()
+    known = _known_keys(schema)
+    if key in known or difflib.get_close_matches(key, known, n=1):
+        return None  # a misspelt property of a mapping, not text
+    if isinstance(rest, (dict, list)):
+        return None
+    where: JsonPath = tuple(error.absolute_path)
+    text = f"{key}:" if rest is None else f"{key}: {rest}"
+    what = "statement" if "expectations" in where else "text"
+    return problem_at(
+        doc,
+        (*where, key),
+        f"{_path_label(where)}: expected text, found a mapping, because YAML reads an "
+        f"unquoted ': ' as a key and its value; put the {what} in quotes: {_quoted(text)}",
+        "unquoted-colon",
+        key=True,
+    )
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _problems_for(doc: Document, error: ValidationError) -> Iterator[Problem]:
     where: JsonPath = tuple(error.absolute_path)
     kind = error.validator
+    if kind in ("oneOf", "anyOf", "type"):
+        colon = _unquoted_colon(doc, error)
+        if colon is not None:
+            yield colon
+            return
     if kind in ("oneOf", "anyOf"):
         branch = _branch_for(error)
         if branch is not None:
@@ -207,10 +276,20 @@ def _problems_for(doc: Document, error: ValidationError) -> Iterator[Problem]:
             yield problem_at(
                 doc,
                 (*where, key),
-                f"{_short(key)} is not a valid id: {_ID_HINT}",
+                _not_an_id(key),
                 "schema",
                 key=True,
             )
+        return
+    if "propertyNames" in error.absolute_schema_path and isinstance(_instance(error), str):
+        # A key that is no id: point at the key, not at the mapping that holds it.
+        key_path: JsonPath = (*where, _instance(error))
+        yield problem_at(
+            doc, key_path, f"{_path_label(where)}: {_describe(error)}", "schema", key=True
+        )
+        return
+    if kind in LIMIT_KEYWORDS:
+        yield limit_problem(doc, str(kind), where, _instance(error), int(_expected(error)))
         return
     yield problem_at(doc, where, f"{_path_label(where)}: {_describe(error)}", "schema")
 
@@ -220,9 +299,12 @@ def check_schema(doc: Document, schema_name: str) -> list[Problem]:
     errors = list(validator.iter_errors(doc.data))
     # An empty id breaks both its pattern and its minimum length: say it once.
     bad_pattern = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    looser = tightest(errors)
     problems: list[Problem] = []
-    for error in errors:
+    for index, error in enumerate(errors):
         if error.validator == "minLength" and tuple(error.absolute_path) in bad_pattern:
+            continue
+        if index in looser:
             continue
         problems.extend(_problems_for(doc, error))
     return problems

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import json
 import os
-import socket
 import sys
 import threading
 import time
@@ -17,7 +16,6 @@ import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from livereload.watcher import Watcher
 
@@ -25,31 +23,10 @@ from .build import build
 from .config import CONFIG_NAME, SiteConfig
 from .incremental import BuildCache
 from .live import update_edited
+from .output import check_location
 from .problems import InputError, Problem, format_text
-
-OVERLAY_JS = """(function () {
-  "use strict";
-  fetch("/__ladderpress/status", {cache: "no-store"}).then(function (r) { return r.json(); })
-    .then(function (status) {
-      if (!status.problems.length) { return; }
-      var box = document.createElement("div");
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:60vh;" +
-        "overflow:auto;z-index:1000;background:#2b0d0e;color:#fff;padding:1rem 1.25rem;" +
-        "border-radius:10px;box-shadow:0 8px 30px rgba(0,0,0,.4);font:14px/1.5 monospace";
-      var title = document.createElement("strong");
-      title.textContent = "The last edit broke the build; this is the last good version.";
-      box.appendChild(title);
-      status.problems.forEach(function (line) {
-        var p = document.createElement("div");
-        p.textContent = line;
-        p.style.marginTop = ".4rem";
-        box.appendChild(p);
-      });
-      document.body.appendChild(box);
-    }).catch(function () {});
-})();
-"""
+from .serve_http import ListenError, PreviewServer, is_loopback, listen, url_for
+from .terminal import printable
 
 
 @dataclass
@@ -164,12 +141,6 @@ def _reload_browsers() -> None:
     LiveReloadHandler.reload_waiters()
 
 
-def free_port(host: str) -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
-
-
 def rebuild(
     load_config: Callable[[], SiteConfig], out: Path, cache: BuildCache, state: PreviewState
 ) -> bool:
@@ -182,7 +153,7 @@ def rebuild(
     except InputError as exc:
         state.set(exc.problems)
         for problem in exc.problems:
-            print(format_text(problem), file=sys.stderr)
+            print(printable(format_text(problem)), file=sys.stderr)
         print("Build failed; still serving the last good site.", file=sys.stderr, flush=True)
         return False
     state.set([])
@@ -193,38 +164,11 @@ def rebuild(
     gc.collect()
     gc.freeze()
     print(
-        f"{report.summary(out)}; pages rendered {cache.rendered - rendered}, "
+        f"{printable(report.summary(out))}; pages rendered {cache.rendered - rendered}, "
         f"reused {cache.reused - reused}",
         flush=True,
     )
     return True
-
-
-def _server_class(state: PreviewState) -> Any:
-    from livereload import Server
-    from tornado import web
-
-    class StatusHandler(web.RequestHandler):
-        def get(self) -> None:
-            self.set_header("Content-Type", "application/json")
-            self.set_header("Cache-Control", "no-store")
-            self.write(state.as_json())
-
-    class OverlayHandler(web.RequestHandler):
-        def get(self) -> None:
-            self.set_header("Content-Type", "text/javascript")
-            self.set_header("Cache-Control", "no-store")
-            self.write(OVERLAY_JS)
-
-    class PreviewServer(Server):  # type: ignore[misc]
-        def get_web_handlers(self, script: bytes) -> list[Any]:
-            own = [
-                (r"/__ladderpress/status", StatusHandler),
-                (r"/__ladderpress/overlay.js", OverlayHandler),
-            ]
-            return own + list(super().get_web_handlers(script))
-
-    return PreviewServer
 
 
 def update_now(cache: BuildCache, out: Path, edited: list[Path], state: PreviewState) -> bool:
@@ -237,7 +181,7 @@ def update_now(cache: BuildCache, out: Path, edited: list[Path], state: PreviewS
     except InputError:
         return False  # e.g. a template failing on the new data: the full rebuild says so
     if written:
-        names = ", ".join(path.name for path in edited)
+        names = ", ".join(printable(path.name) for path in edited)
         print(
             f"Updated {len(written)} pages of {names} in {time.perf_counter() - start:.2f}s; "
             "the rest of the site follows",
@@ -256,6 +200,12 @@ def serve(
     open_browser: bool = False,
 ) -> int:
     out = (out or config.output_dir).resolve()
+    try:  # an output inside a watched folder would set off a rebuild after each rebuild
+        check_location(out, config.root, config.input_paths)
+    except InputError as exc:
+        for problem in exc.problems:
+            print(format_text(problem), file=sys.stderr)
+        return 1
     cache = BuildCache()
     state = PreviewState()
     watched = [
@@ -269,12 +219,26 @@ def serve(
         on_edit=lambda edited: update_now(cache, out, edited, state),
         on_quiet=lambda: rebuild(load_config, out, cache, state),
     )
-    if not rebuild(load_config, out, cache, state) and not out.is_dir():
+    if not is_loopback(host):
+        print(
+            f"warning: {printable(host or 'every address')} is not a loopback address: "
+            "other machines on the network can read this preview. Leave out --host to "
+            "serve on 127.0.0.1 only.",
+            file=sys.stderr,
+        )
+    try:
+        sockets = listen(host, port)  # before the build: a busy port is said at once
+    except ListenError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 1
-    port = port or free_port(host)
-    server = _server_class(state)(watcher=watcher)
-    url = f"http://{host}:{port}/"
-    print(f"Serving {out} at {url} (Ctrl+C to stop)", flush=True)
+    if not rebuild(load_config, out, cache, state) and not out.is_dir():
+        for sock in sockets:
+            sock.close()
+        return 1
+    server = PreviewServer(watcher, sockets, host, state.as_json)
+    port = server.guard.port
+    url = url_for(host, port)
+    print(f"Serving {printable(str(out))} at {printable(url)} (Ctrl+C to stop)", flush=True)
     if open_browser:
         webbrowser.open(url)
     server.serve(host=host, port=port, root=str(out), open_url_delay=None, restart_delay=0)

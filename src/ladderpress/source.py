@@ -8,12 +8,14 @@ keys and undecodable bytes. Dates stay strings: a framework's `last_reviewed` is
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .characters import check_characters
 from .problems import InputError, Problem, Severity, error
 
 try:
@@ -26,6 +28,7 @@ MAX_NODES = 200_000
 MAX_DEPTH = 64
 
 JsonPath = tuple[str | int, ...]
+_PROPERTY_NAME = re.compile(r"^[a-z_]+$")
 
 _STR = "tag:yaml.org,2002:str"
 _PLAIN_SCALAR_TAGS = {
@@ -247,6 +250,27 @@ def decode_utf8(path: str, raw: bytes, advice: str = "save it with UTF-8 encodin
         raise InputError([error(path, line, col, message, "encoding")]) from None
 
 
+def _quote_hint(text: str, line: int, col: int) -> str:
+    """The usual cause of "mapping values are not allowed": ': ' inside unquoted text,
+    as in `summary: Owns: the roadmap`. Shows the line with its text quoted."""
+    lines = text.split("\n")
+    source = lines[line][:col] if line < len(lines) else ""
+    rest = lines[line][col:] if line < len(lines) else ""
+    head = source.lstrip()
+    dash = "- " if head.startswith("- ") else ""
+    head = head.removeprefix(dash)
+    key, sep, value = head.partition(": ")
+    # Property names are lowercase words; anything else before ': ' is the text itself.
+    if not sep or not _PROPERTY_NAME.match(key):
+        key, value = "", head
+    value = (value + rest).strip()
+    advice = "; if the ': ' is part of the text, put the statement in quotes"
+    if not value or value[0] in "\"'" or " #" in value:
+        return advice
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return f"{advice}: {dash}{key + ': ' if key else ''}{quoted}"
+
+
 def parse_text(path: str, text: str) -> Document:
     """Parse YAML text into a Document; raises InputError with a positioned problem."""
     if "\x00" in text:
@@ -269,6 +293,8 @@ def parse_text(path: str, text: str) -> Document:
             message += f" ({exc.context} that starts at {start})"
         if mark is not None and text[mark.index : mark.index + 1] == "\t":
             message += " (a tab: YAML indentation must use spaces)"
+        if mark is not None and "mapping values are not allowed" in message:
+            message += _quote_hint(text, mark.line, mark.column)
         raise InputError(
             [error(path, line, col, f"invalid YAML: {message}", "yaml-syntax")]
         ) from None
@@ -278,6 +304,11 @@ def parse_text(path: str, text: str) -> Document:
         raise InputError(
             [error(path, 1, 1, f"nesting deeper than {MAX_DEPTH} levels", "yaml-too-deep")]
         ) from None
+    # Controls and bidi overrides that escapes let in (characters.py), refused here so
+    # that no later stage, nor any output, ever holds one.
+    refused = check_characters(builder.doc, text)
+    if refused:
+        raise InputError(refused)
     return builder.doc
 
 

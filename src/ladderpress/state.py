@@ -18,7 +18,6 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -197,7 +196,8 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 
 def up_to_date(out: Path, inputs: Inputs, manifest: dict[str, str]) -> PreviousBuild | None:
-    """The previous build, if it was made from exactly these inputs and is all there."""
+    """The previous build, if it was made from exactly these inputs; `manifest` holds its
+    files that are all there as written (ownership.previous_output)."""
     data = _load(out / STATE_FILE)
     if data is None:
         return None
@@ -216,26 +216,9 @@ def up_to_date(out: Path, inputs: Inputs, manifest: dict[str, str]) -> PreviousB
         )
     except (KeyError, TypeError, ValueError):
         return None
-    if not manifest or not _all_present(out, manifest):
+    if not manifest:
         return None
     return previous
-
-
-def _all_present(out: Path, names: Iterable[str]) -> bool:
-    # One stat per file, kept as lean as it gets: this loop is most of a no-op build.
-    prefix, lookup = str(out) + os.sep, os.stat
-    try:
-        for name in names:
-            lookup(prefix + name)
-    except OSError:
-        return False
-    return True
-
-
-def present_outputs(out: Path, manifest: dict[str, str]) -> dict[str, str]:
-    """The manifest's entries whose file is still in the output folder."""
-    prefix = str(out) + os.sep
-    return {n: d for n, d in manifest.items() if os.path.isfile(prefix + n)}
 
 
 def load_caches(out: Path) -> tuple[dict[str, tuple[str, str]], dict[str, str]]:

@@ -12,19 +12,25 @@ from pathlib import Path
 from typing import Any
 
 from . import checkcache
+from .budget import budget_problems
 from .lints import check_quality
 from .model import Framework, build_framework
+from .pages import reserved_names
 from .parallel import fork_map
 from .problems import InputError, Problem, error, sort_problems
 from .schema_check import check_schema
 from .semantics import RESERVED_DEVICE_NAMES, check_semantics
-from .source import MAX_FILE_BYTES, read_document
+from .sizes import over_a_limit, statement_count_problems
+from .source import MAX_FILE_BYTES, Document, read_document
 
 FRAMEWORK_SCHEMA = "framework.schema.json"
 EXTENSIONS = (".yaml", ".yml")
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-# Top-level URL segments the site itself uses; a framework slug must not shadow them.
-RESERVED_SLUGS = frozenset({"assets", "compare", "tags", "search", "schema", "static", "404"})
+# `\Z`, not `$`: `$` also matches before a final newline, which a file name may hold.
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+# Top-level names the site's own pages take, from the page map: a framework slug or a
+# translation's language must not shadow them.
+RESERVED_NAMES = reserved_names()
+RESERVED_SLUGS = frozenset(RESERVED_NAMES)
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,11 @@ def discover(
     return files, problems
 
 
-LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$")
+# A well-formed BCP 47 tag: language, then optional script, region and variants. In
+# lowercase, like every name in a URL: `fr/` and `FR/` are one folder on some systems.
+LANGUAGE = re.compile(
+    r"[a-z]{2,8}(?:-[a-z]{4})?(?:-(?:[a-z]{2}|[0-9]{3}))?(?:-(?:[a-z0-9]{5,8}|[0-9][a-z0-9]{3}))*"
+)
 
 
 def split_stem(path: Path) -> tuple[str, str | None]:
@@ -86,15 +96,27 @@ def split_stem(path: Path) -> tuple[str, str | None]:
     return slug, language or None
 
 
+def language_problem(tag: str) -> str | None:
+    """Why `tag`, a translation's language and so the folder of its pages, cannot be one."""
+    if not LANGUAGE.fullmatch(tag):
+        return f"'{tag}' is not a language tag (BCP 47, in lowercase: 'fr', 'pt-br', 'zh-hant')"
+    if tag in RESERVED_DEVICE_NAMES:
+        return f"'{tag}' is a reserved device name on Windows and cannot be a folder"
+    if tag in RESERVED_NAMES:
+        return f"'{tag}' cannot be a language: the site's own {RESERVED_NAMES[tag]} is there"
+    return None
+
+
 def _slug_problems(path: Path, shown: str) -> list[Problem]:
-    slug, language = split_stem(path)
-    if language is not None and not LANGUAGE.match(language):
+    slug, dot, language = path.stem.partition(".")
+    wrong = language_problem(language) if dot else None
+    if wrong is not None:
         return [
             error(
                 shown,
                 1,
                 1,
-                f"'{language}' in '{path.name}' is not a language tag; name translations "
+                f"file name '{path.name}': {wrong}; name translations "
                 "<slug>.<language>.yaml, for example 'acme-engineering.fr.yaml'",
                 "slug",
             )
@@ -110,7 +132,11 @@ def _slug_problems(path: Path, shown: str) -> list[Problem]:
                 "slug",
             )
         ]
-    if slug in RESERVED_SLUGS or slug in RESERVED_DEVICE_NAMES:
+    if slug in RESERVED_NAMES:
+        where = RESERVED_NAMES[slug]
+        message = f"'{slug}' is reserved: the site's own {where} is there; rename the file"
+        return [error(shown, 1, 1, message, "slug")]
+    if slug in RESERVED_DEVICE_NAMES:
         return [error(shown, 1, 1, f"'{slug}' is reserved; rename the file", "slug")]
     return []
 
@@ -121,6 +147,17 @@ def check_file(path: Path) -> tuple[Framework | None, list[Problem]]:
     return framework, problems
 
 
+def _semantic_problems(doc: Document, *, schema_ok: bool) -> list[Problem]:
+    if schema_ok:
+        return check_semantics(doc)
+    try:
+        return check_semantics(doc)
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        # A shape that a check did not expect: the schema's errors, already found,
+        # say what is wrong, so the file still fails with a report and no traceback.
+        return []
+
+
 def _check_document(path: Path) -> tuple[Framework | None, list[Problem], Any]:
     shown = display_path(path)
     problems = _slug_problems(path, shown)
@@ -129,14 +166,21 @@ def _check_document(path: Path) -> tuple[Framework | None, list[Problem], Any]:
     except InputError as exc:
         return None, problems + exc.problems, None
     schema_problems = check_schema(doc, FRAMEWORK_SCHEMA)
+    schema_problems.extend(statement_count_problems(doc))
     problems.extend(schema_problems)
-    if schema_problems:
+    if over_a_limit(schema_problems):
+        # Later checks cost more than linear time in what is over the limit (sizes.py).
         return None, problems, None
-    problems.extend(check_semantics(doc))
+    # Cross-checks run even when the schema failed, on the parts that have their shape,
+    # so that a file's reference mistakes do not wait for its schema errors to be fixed.
+    problems.extend(_semantic_problems(doc, schema_ok=not schema_problems))
     if any(p.is_error for p in problems):
         return None, problems, None
     slug, language = split_stem(path)
     framework = replace(build_framework(slug, shown, doc.data), language=language)
+    over_budget = budget_problems(doc, framework)
+    if over_budget:
+        return None, problems + over_budget, None
     problems.extend(check_quality(doc, framework))
     return framework, problems, doc.data
 

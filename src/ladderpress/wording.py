@@ -14,6 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from html import unescape
 
+from .limits import DIFF_TOKENS
 from .model import Statement
 
 SIMILARITY_THRESHOLD = 0.5
@@ -49,16 +50,28 @@ def _word_counts(html: str) -> dict[str, int]:
     return dict(Counter(_comparable(html)))
 
 
+def token_count(html: str) -> int:
+    """How many words and punctuation marks a comparison of this wording weighs."""
+    return len(_comparable(html))
+
+
+def too_long_to_align(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether aligning the two word by word would cost too much (limits.DIFF_TOKENS):
+    SequenceMatcher takes up to len(a) * len(b) steps on repetitive text."""
+    return len(a) > DIFF_TOKENS or len(b) > DIFF_TOKENS
+
+
 @lru_cache(maxsize=32768)
 def text_similarity(a: str, b: str) -> float:
     words_a, words_b = _comparable(a), _comparable(b)
     total = len(words_a) + len(words_b)
     if not total:
         return 1.0
-    # Shared words bound SequenceMatcher's ratio from above; most pairs stop here.
+    # Shared words bound SequenceMatcher's ratio from above; most pairs stop here, and
+    # wordings too long to align are scored by this bound alone.
     counts_a, counts_b = _word_counts(a), _word_counts(b)
     shared = sum(min(counts_a[word], counts_b[word]) for word in counts_a.keys() & counts_b)
-    if 2 * shared / total < SIMILARITY_THRESHOLD:
+    if 2 * shared / total < SIMILARITY_THRESHOLD or too_long_to_align(words_a, words_b):
         return 2 * shared / total
     return SequenceMatcher(None, words_a, words_b, autojunk=False).ratio()
 
@@ -124,8 +137,13 @@ class Wordings:
 
 @lru_cache(maxsize=2048)
 def word_diff(before: str, after: str) -> tuple[tuple[Segment, ...], tuple[Segment, ...]]:
-    """Segments for the old wording (equal + delete) and the new one (equal + insert)."""
+    """Segments for the old wording (equal + delete) and the new one (equal + insert).
+
+    Wordings too long to align word by word are shown whole, without highlights.
+    """
     a, b = plain_words(before), plain_words(after)
+    if too_long_to_align(_comparable(before), _comparable(after)):
+        return (Segment("equal", "".join(a)),), (Segment("equal", "".join(b)),)
     keys_a, keys_b = [t.strip() for t in a], [t.strip() for t in b]
     old: list[Segment] = []
     new: list[Segment] = []

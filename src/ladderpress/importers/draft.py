@@ -17,7 +17,8 @@ from typing import Any
 from ..problems import InputError, Problem, error, warning
 from ..source import MAX_FILE_BYTES, Document, JsonPath, decode_utf8
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# `\Z`, not `$`, which also matches before a final newline.
+ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID = 64
 DEFAULT_CATEGORY = "General"
 

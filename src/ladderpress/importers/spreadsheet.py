@@ -14,14 +14,19 @@ The layout (the same for CSV, TSV and .xlsx):
 - An empty Category cell keeps the category of the row above (merged cells read that way);
   rows before any category go to "General". Without a Category column, a row with a name
   but no statements is a heading: it names the category of the rows below it.
+- A cell that starts with an apostrophe before `=`, `+`, `-`, `@`, a tab or another
+  apostrophe loses that apostrophe: it is how a published CSV keeps such text from
+  running as a formula (see csvcells.py).
 - Blank rows are skipped. Cells under a column without a header, beyond the header's last
   column, or on a row without a competency name are not imported, with a warning each.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from ..characters import FORBIDDEN, describe, strip_forbidden
+from ..csvcells import unguard
 from .draft import (
     DEFAULT_CATEGORY,
     Draft,
@@ -217,9 +222,34 @@ def _guess_cumulative(draft: Draft) -> None:
     )
 
 
+def _cleaned(grid: Grid, draft: Draft) -> Grid:
+    """The cells as their author meant them: without the apostrophe that a published CSV
+    puts before a would-be formula (csvcells.py), with line breaks as line feeds, and
+    without the characters no framework may hold (characters.py), each with a warning:
+    an import is a draft that is reviewed anyway, so removing them costs nothing."""
+    rows: Grid = []
+    for row in grid:
+        cells = []
+        for cell in row:
+            text = unguard(cell.text).replace("\r\n", "\n").replace("\r", "\n")
+            found = FORBIDDEN.search(text)
+            if found is not None:
+                draft.warnings.append(
+                    cell.origin.warn(
+                        f"{cell.origin.describe()} contains {describe(found.group())}, which "
+                        "a framework cannot hold; it was removed",
+                        "import-character",
+                    )
+                )
+                text = strip_forbidden(text)
+            cells.append(cell if text == cell.text else replace(cell, text=text))
+        rows.append(cells)
+    return rows
+
+
 def build_draft(grid: Grid, draft: Draft) -> Draft:
     """Fill `draft` from the rows of a sheet (see the module docstring for the layout)."""
-    layout = _Layout(grid, draft)
+    layout = _Layout(_cleaned(grid, draft), draft)
     layout.read_rows()
     _guess_cumulative(draft)
     return draft

@@ -12,6 +12,7 @@ from typing import Any
 
 import yaml
 
+from ..characters import strip_forbidden
 from ..problems import Problem
 from ..semantics import RESERVED_DEVICE_NAMES
 from .draft import Draft, DraftStatement, Origin, is_id, one_line, slugify
@@ -224,8 +225,34 @@ def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, l
         competencies.append(entry)
 
     head = _head(draft, organisation, warnings)
-    text = _layout(draft, slug, head, levels, categories, competencies)
+    parts, removed = _without_forbidden([head, levels, categories, competencies])
+    if removed:
+        # Spreadsheet cells were cleaned with a warning each (spreadsheet.py); this is
+        # what other formats' text (Markdown pages) still held.
+        warnings.append(
+            draft.source.warn(
+                f"removed {removed} control or bidi override character(s) that a framework "
+                "cannot hold",
+                "import-character",
+            )
+        )
+    text = _layout(draft, slug, *parts)
     return text, warnings
+
+
+def _without_forbidden(value: Any) -> tuple[Any, int]:
+    """`value` with every string cleaned of what `validate` refuses (characters.py),
+    and how many characters were removed."""
+    if isinstance(value, str):
+        cleaned = strip_forbidden(value)
+        return cleaned, len(value) - len(cleaned)
+    if isinstance(value, dict):
+        pairs = [(key, _without_forbidden(item)) for key, item in value.items()]
+        return {k: v for k, (v, _) in pairs}, sum(n for _, (_, n) in pairs)
+    if isinstance(value, list):
+        items = [_without_forbidden(item) for item in value]
+        return [v for v, _ in items], sum(n for _, n in items)
+    return value, 0
 
 
 def _head(draft: Draft, organisation: str | None, warnings: list[Problem]) -> dict[str, Any]:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime
 import importlib
+import zipfile
 from pathlib import Path
 from typing import Any
 
+from .. import limits
 from ..problems import Problem
 from ..source import MAX_FILE_BYTES
 from .draft import Origin, column_letters
@@ -58,6 +60,7 @@ def read_xlsx(path: Path, shown: str) -> tuple[Grid, list[Problem]]:
             f"{MAX_FILE_BYTES // 1024 // 1024} MB limit",
             "file-too-large",
         )
+    _check_archive(path, where)
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged or foreign files
@@ -71,6 +74,46 @@ def read_xlsx(path: Path, shown: str) -> tuple[Grid, list[Problem]]:
         return _read_first_sheet(workbook, shown)
     finally:
         workbook.close()
+
+
+def _check_archive(path: Path, where: Origin) -> None:
+    """Refuse a zip bomb from the archive's directory, before anything is inflated.
+
+    Python's zipfile stops inflating a part at the size the directory gives it (and then
+    fails its checksum), so the sizes checked here bound what openpyxl can read.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise where.fail(
+            f"cannot read this as an Excel .xlsx workbook (not a valid zip archive: {exc}); "
+            "save it again from the spreadsheet tool as .xlsx, or as CSV UTF-8",
+            "import-xlsx",
+        ) from None
+    advice = "is this a career ladder? Save the sheet as CSV UTF-8 and import that"
+    if len(parts) > limits.XLSX_ENTRIES:
+        raise where.fail(
+            f"the workbook has {len(parts):,} parts, over the limit of "
+            f"{limits.XLSX_ENTRIES:,}; {advice}",
+            "import-too-large",
+        )
+    total = sum(part.file_size for part in parts)
+    if total > limits.XLSX_UNCOMPRESSED_BYTES:
+        raise where.fail(
+            f"the workbook inflates to {total / 1e6:,.0f} MB, over the limit of "
+            f"{limits.XLSX_UNCOMPRESSED_BYTES / 1e6:,.0f} MB; {advice}",
+            "import-too-large",
+        )
+    for part in parts:
+        ratio = part.file_size / max(1, part.compress_size)
+        if part.file_size > limits.XLSX_RATIO_FROM and ratio > limits.XLSX_RATIO:
+            raise where.fail(
+                f"part '{part.filename}' of the workbook inflates {ratio:,.0f} times "
+                f"(to {part.file_size / 1e6:,.1f} MB), over the limit of "
+                f"{limits.XLSX_RATIO} times, as zip bombs do; {advice}",
+                "import-too-large",
+            )
 
 
 def _read_first_sheet(workbook: Any, shown: str) -> tuple[Grid, list[Problem]]:
