@@ -94,7 +94,7 @@ def _size(count: int) -> str:
 
 
 def _heaviest(by_competency: dict[str, int]) -> str:
-    return max(by_competency, key=lambda key: (by_competency[key], key), default="")
+    return max(by_competency, key=by_competency.__getitem__, default="")  # the first, on ties
 
 
 def budget_problems(doc: Document, framework: Framework) -> list[Problem]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from .build import build
 from .config import SiteConfig, load_config
 from .problems import InputError, Problem, format_github, format_json, format_text, summary_line
+from .terminal import printable
 from .validate import check_paths
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -75,13 +76,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    out: Path | None = None
     try:
         config = _site_config(args)
         out = Path(args.out) if args.out else config.output_dir
         report = build(config, out=out, clean=args.clean)
     except InputError as exc:
         _print_problems(exc.problems)
-        print("Build failed; the previous output was left unchanged.", file=sys.stderr)
+        kept = out is not None and out.is_dir() and any(out.iterdir())
+        outcome = "the previous output was left unchanged" if kept else "nothing was written"
+        print(f"Build failed; {outcome}.", file=sys.stderr)
         return EXIT_INVALID
     if args.verbose:
         _print_problems(report.warnings)
@@ -95,7 +99,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         )
     if not args.quiet:
         for note in report.notes:
-            print(f"note: {note}", file=sys.stderr)
+            print(printable(f"note: {note}"), file=sys.stderr)
         print(report.summary(out))
     return EXIT_OK
 

@@ -239,7 +239,9 @@ def overlap(out: Path, root: Path, inputs: list[Path]) -> str | None:
     out = out.resolve()
     for path in [root, *inputs]:
         path = path.resolve()
-        if out == path or out in path.parents:
+        if out == path:
+            return f"the output folder {out} is the site's own {path.name}"
+        if out in path.parents:
             return f"the output folder {out} holds the site's own files ({path})"
     for path in inputs:
         path = path.resolve()

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import Enum
 
+from .terminal import printable
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -54,7 +56,9 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def format_text(problem: Problem) -> str:
-    return (
+    # A file name or a quoted value may hold a newline or an escape sequence: shown as
+    # escapes, it can neither forge another problem's line nor act on the terminal.
+    return printable(
         f"{problem.path}:{problem.line}:{problem.col}: "
         f"{problem.severity.value}: {problem.message} [{problem.rule}]"
     )
@@ -65,7 +69,7 @@ def _github_escape(value: str, *, is_property: bool) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if is_property:
         value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+    return printable(value)
 
 
 def format_github(problem: Problem) -> str:

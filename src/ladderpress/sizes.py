@@ -41,6 +41,11 @@ _WHERE: list[tuple[str, _Pattern, Limit]] = [
     ("maxLength", (*_EXPECTATION, "examples", int), limits.STATEMENT_CHARS),
     ("maxLength", ("source_url",), limits.URL_CHARS),
     ("maxLength", ("organisation", "url"), limits.URL_CHARS),
+    # The site configuration.
+    ("maxItems", ("navigation",), limits.NAVIGATION),
+    ("maxLength", ("navigation", int, "url"), limits.URL_CHARS),
+    ("maxLength", ("base_url",), limits.URL_CHARS),
+    ("maxLength", ("repository",), limits.URL_CHARS),
 ]
 # Elsewhere, a limit is known by its kind and number: lists of ids, and other texts.
 _BY_VALUE = {
