@@ -10,6 +10,16 @@ from ladderpress.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Where a test saved screenshots for people to look at, named at the end of the run.
+SCREENSHOTS_KEY = pytest.StashKey[Path]()
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    folder = config.stash.get(SCREENSHOTS_KEY, None)
+    if folder is not None:
+        terminalreporter.write_line(f"screenshots: {folder}")
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,8 @@
 - accessibility: axe-core (npm) in Chromium, WCAG 2.0/2.1/2.2 A and AA, light and dark;
 - valid HTML: the Nu HTML Checker (npm's vnu-jar, run with Java) over every built page;
 - links: a crawl over HTTP with the site served under a sub-path, from the home page;
-- layout: full-page screenshots (artefacts in test-artifacts/screenshots/), no horizontal
+- layout: no word split across lines at any width, light and dark, with full-page
+  screenshots on the way (artefacts in test-artifacts/screenshots/), no horizontal
   scrolling at 320 px or at 200% text size, and a print preview without site chrome.
 
 axe-core and vnu-jar come from package.json; './dev test' runs 'npm ci' when needed.
@@ -29,7 +30,7 @@ from ladderpress.build import build
 from ladderpress.config import load_config
 
 from .browser import launched_chromium, serve_folder
-from .conftest import REPO
+from .conftest import REPO, SCREENSHOTS_KEY
 from .crawl import Crawl, crawl
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -38,11 +39,13 @@ NODE_MODULES = REPO / "node_modules"
 AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+SPLIT_WORDS_JS = (Path(__file__).parent / "split_words.js").read_text(encoding="utf-8")
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 DESKTOP = {"width": 1440, "height": 900}
-PHONE = {"width": 375, "height": 812}
-SCREENSHOT_VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+# Two phones, a tablet and a desktop: every word is measured and every page photographed
+# at each, in both colour schemes.
+WIDTHS = (320, 375, 768, 1440)
 NARROW = {"width": 320, "height": 640}
 ZOOMED = {"width": 1280, "height": 900}
 A4_PORTRAIT = {"width": 794, "height": 1123}  # A4, 210 by 297 mm, at 96 px per inch
@@ -344,13 +347,66 @@ def test_every_built_page_is_reachable_from_home(built_site: Path, sub_path_craw
 # --------------------------------------------------------------------------- layout
 
 
+def _split_words(page: Any) -> list[dict[str, Any]]:
+    """The words the layout draws on more than one line: see split_words.js."""
+    found: list[dict[str, Any]] = page.evaluate(SPLIT_WORDS_JS)
+    return found
+
+
+def test_split_words_finds_what_readers_see(browser: Any) -> None:
+    """The measure itself: a squeezed cell and a word broken inside its markup are found;
+    hyphens, a line break and a web address wider than the text column are not."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.set_content(
+        """<!doctype html><html lang="en"><style>
+          body { margin: 0; font: 16px/1.6 sans-serif; } main { padding: 0 16px; }
+          .squeeze { overflow-wrap: anywhere; } #inline { width: 4em; }
+        </style><body><main>
+        <table class="squeeze"><tr><th id="squeezed">Category</th>
+          <td>A long long long long long long long long line</td></tr></table>
+        <p id="inline" class="squeeze">Individu<ins>al</ins></p>
+        <p style="width: 7em">end-to-end cross-functional</p>
+        <p>Staff Engineer<br>Manager</p>
+        <p><code class="squeeze">https://example.org/a/long/address/to/a/page/far/away</code></p>
+        </main></body></html>"""
+    )
+    found = {(word["word"].replace("|", ""), word["element"]) for word in _split_words(page)}
+    context.close()
+    assert found == {
+        ("Category", "table.squeeze > tbody > tr > th#squeezed"),
+        ("Individual", "main > p#inline.squeeze"),
+    }
+
+
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
-def test_screenshots(open_page: Callable[..., Any], kind: str) -> None:
-    """Full-page screenshots for people to look at (artefacts, not assertions)."""
+def test_no_word_is_split_across_lines(
+    open_page: Callable[..., Any], kind: str, request: pytest.FixtureRequest
+) -> None:
+    """No word breaks inside ("Framewor|ks", "Individu|al") at any width, light or dark:
+    tables that do not fit a phone become lists, and the header wraps by whole words.
+    Screen readers and axe cannot see this, so each word's line boxes are measured.
+
+    On the way, full-page screenshots of each width and scheme, for people to look at.
+    """
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for name, viewport in SCREENSHOT_VIEWPORTS.items():
-        page = open_page(kind, viewport=viewport)
-        page.screenshot(path=str(SCREENSHOTS / f"{kind}-{name}.png"), full_page=True)
+    request.config.stash[SCREENSHOTS_KEY] = SCREENSHOTS
+    page = open_page(kind, viewport={"width": WIDTHS[0], "height": 800})
+    split: dict[tuple[int, str, str], list[str]] = {}
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 800})
+            page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}-{scheme}.png"), full_page=True)
+            for word in _split_words(page):
+                split.setdefault((width, word["word"], word["element"]), []).append(scheme)
+    if split:
+        lines = [f"{kind}: words split across lines (screenshots in {SCREENSHOTS}):"]
+        for (width, word, element), schemes in sorted(split.items())[:40]:
+            lines.append(f"  {width} px, {' and '.join(schemes)}: {word!r} in {element}")
+        if len(split) > 40:
+            lines.append(f"  and {len(split) - 40} more")
+        pytest.fail("\n".join(lines), pytrace=False)
 
 
 @pytest.mark.parametrize("kind", sorted(PAGE_TYPES))

@@ -53,13 +53,12 @@ def change_items(
     label: Callable[[str, str | None], Markup],
     not_expected: str,
 ) -> Markup:
-    """One <li> per change: its label, then the wording at each level side by side."""
+    """One <li> per change: its label, then the wording at each level side by side, or
+    only the one wording of a statement that one level has (added or removed)."""
     a, b = str(escape(before_name)), str(escape(after_name))
     missing = f'<p class="none">{escape(not_expected)}</p>'
     items = []
     labels: dict[tuple[str, str | None], Markup] = {}  # a macro call each, so made once
-    before: str
-    after: str
     for change in changes:
         kind = change.kind.value
         only_at = after_name if kind == "added" else before_name if kind == "removed" else None
@@ -67,13 +66,11 @@ def change_items(
             labels[kind, only_at] = label(kind, only_at)
         if kind == "changed":
             before, after = word_marks(change.before_words), word_marks(change.after_words)
+            sides = _side("a", a, before, missing) + _side("b", b, after, missing)
         else:
-            before = change.before.html_text if change.before else ""
-            after = change.after.html_text if change.after else ""
-        items.append(
-            f'<li class="change change-{kind}">{labels[kind, only_at]}'
-            f"{_side('a', a, before, missing)}{_side('b', b, after, missing)}</li>\n"
-        )
+            statement = change.after or change.before
+            sides = f'<div class="side"><p>{statement.html_text if statement else ""}</p></div>'
+        items.append(f'<li class="change change-{kind}">{labels[kind, only_at]}{sides}</li>\n')
     return Markup("".join(items))
 
 
