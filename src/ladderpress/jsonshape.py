@@ -6,8 +6,8 @@ that a damaged or edited entry is checked afresh instead of ending in a tracebac
 jsonschema itself would cost about as much as the check the entry saves (ten times the
 rest of a hit), so this looks only at what the model's code relies on: `type`, `enum`,
 `const`, `properties`, `required`, `additionalProperties`, `patternProperties`, `items`,
-`minItems`, `minProperties`, `oneOf`/`anyOf`/`allOf` and local `$ref`s. Lengths,
-patterns, formats and number ranges are the full check's business.
+`minItems`, `minProperties`, `minLength`, `oneOf`/`anyOf`/`allOf` and local `$ref`s.
+Maximum lengths, patterns, formats and number ranges are the full check's business.
 """
 
 from __future__ import annotations
@@ -96,6 +96,9 @@ class _Compiler:
         if kind is not None and not strict:
             kinds = [_TYPES[name] for name in (kind if isinstance(kind, list) else [kind])]
             checks.append(kinds[0] if len(kinds) == 1 else _any(kinds))
+        if "minLength" in node:  # an empty name or statement: one len() is cheap
+            shortest = node["minLength"]
+            checks.append(lambda value: not isinstance(value, str) or len(value) >= shortest)
         if "enum" in node:
             allowed = list(node["enum"])
             checks.append(lambda value: any(_same(value, item) for item in allowed))
