@@ -6,12 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress.cli import main
+from ladderpress.app.cli import main
+from tests.support.paths import FIXTURES, REPO, SCREENSHOTS_KEY
 
-REPO = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-# Where a test saved screenshots for people to look at, named at the end of the run.
-SCREENSHOTS_KEY = pytest.StashKey[Path]()
+__all__ = ["FIXTURES", "REPO", "SCREENSHOTS_KEY"]
 
 
 def pytest_terminal_summary(

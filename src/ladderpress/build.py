@@ -10,40 +10,34 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from . import checkcache, search
-from .collisions import check_collisions, static_files
-from .config import SiteConfig
-from .export import ExportFile, export_files, index_record, to_json
-from .feeds import atom_feed, robots, sitemap
-from .incremental import BuildCache, export_key, page_keys
-from .live import LiveSite
-from .messages import catalogue_digest
-from .model import Framework
-from .output import WriteReport, check_location, write_site
-from .ownership import previous_output
-from .pages import (
-    Page,
-    feed_url,
-    index_json_url,
-    plan_site,
-    robots_url,
-    schema_url,
-    sitemap_url,
-)
-from .parallel import Job, render_all
-from .problems import InputError, Problem, error
-from .render import Asset, Renderer, collect_assets
-from .resources import schema_dir
-from .state import (
+from ladderpress.check.files import check_paths
+from ladderpress.core.fingerprints import code_identity
+from ladderpress.core.model import FileMemo, Framework
+from ladderpress.core.paths import display_path
+from ladderpress.core.problems import InputError, Problem, error
+from ladderpress.core.resources import schema_dir
+from ladderpress.core.site import SiteConfig
+from ladderpress.core.urls import feed_url, index_json_url, robots_url, schema_url, sitemap_url
+from ladderpress.incremental import checkcache
+from ladderpress.incremental.keys import BuildCache, MadeWith, export_key, page_keys
+from ladderpress.incremental.state import (
     Inputs,
     PreviousBuild,
-    code_identity,
     load_caches,
     scan_inputs,
     state_files,
     up_to_date,
 )
-from .validate import FileMemo, check_paths, display_path
+from ladderpress.plan.collisions import check_collisions, static_files
+from ladderpress.plan.pages import Page, plan_site
+from ladderpress.render import search
+from ladderpress.render.export import ExportFile, export_files, index_record, to_json
+from ladderpress.render.feeds import atom_feed, robots, sitemap
+from ladderpress.render.messages import catalogue_digest
+from ladderpress.render.parallel import Job, render_all
+from ladderpress.render.renderer import Asset, Renderer, collect_assets
+from ladderpress.write.output import WriteReport, check_location, write_site
+from ladderpress.write.ownership import previous_output
 
 
 @dataclass
@@ -57,6 +51,8 @@ class BuildReport:
     # Pages rendered afresh and pages kept from the previous build.
     rendered: int = 0
     reused: int = 0
+    # With a cache (serve): what the pages were made with, to update one framework later.
+    made_with: MadeWith | None = None
 
     @property
     def seconds(self) -> float:
@@ -110,7 +106,8 @@ def load_frameworks(
         raise _nothing_to_build(config)
     if reuse:
         checkcache.prune()
-    result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo, reuse=reuse)
+    store = checkcache.KEPT_CHECKS if reuse else None
+    result = check_paths([config.frameworks_dir], confine_to=config.root, memo=memo, store=store)
     if memo is not None:  # forget files that changed or went away
         current = {(str(f.path), f.digest) for f in result.frameworks}
         for key in [
@@ -339,7 +336,7 @@ def build(
     report.rendered = cache.rendered - rendered
     report.reused = cache.reused - reused
     if keep_live:
-        cache.live = LiveSite(config, frameworks, renderer, keys_version(renderer))
+        report.made_with = MadeWith(config, frameworks, renderer, keys_version(renderer))
     return report
 
 

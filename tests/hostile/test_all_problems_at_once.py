@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from ladderpress.semantics import check_semantics
-from ladderpress.source import Document, read_document
-
-from ..conftest import FIXTURES
+from ladderpress.check.semantics import check_semantics
+from ladderpress.load.document import Document
+from ladderpress.load.source import read_document
+from tests.support.paths import FIXTURES
 
 GOOD = FIXTURES / "site" / "frameworks" / "acme-engineering.yaml"
 

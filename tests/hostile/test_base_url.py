@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress.config import normalise_base_url
+from ladderpress.check.config import normalise_base_url
 
 NO_SCHEME = "'example.org/ladders' has no scheme; write the full address, for example "
 NO_SCHEME += "'https://example.org/ladders/'"

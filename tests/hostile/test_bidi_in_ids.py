@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress.validate import check_paths
+from ladderpress.check.files import check_paths
 
 TINY = """\
 title: Tiny ladder

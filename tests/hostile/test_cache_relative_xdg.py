@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress import checkcache
 from ladderpress.build import load_frameworks
-from ladderpress.config import load_config
+from ladderpress.check.config import load_config
+from ladderpress.incremental import checkcache
 
 
 @pytest.mark.parametrize("relative", ["cache", ".cache", "./cache", "~/cache", "../cache"])

@@ -15,14 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ladderpress import checkcache, validate
 from ladderpress.build import load_frameworks
-from ladderpress.config import load_config
-from ladderpress.schema_check import validator_for
-from ladderpress.semantics import check_semantics
-from ladderpress.source import Document
-
-from ..conftest import FIXTURES
+from ladderpress.check import files as validate
+from ladderpress.check.config import load_config
+from ladderpress.check.schema import validator_for
+from ladderpress.check.semantics import check_semantics
+from ladderpress.incremental import checkcache
+from ladderpress.load.document import Document
+from tests.support.paths import FIXTURES
 
 Where = tuple[str | int, ...]
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from tests.support.paths import REPO
 
 
 @pytest.fixture(params=[False, True], ids=["buffered", "unbuffered"])

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress.characters import FORBIDDEN
-from ladderpress.config import SiteConfig, load_config
-from ladderpress.export import framework_csv, framework_json
-from ladderpress.feeds import atom_feed, sitemap
+from ladderpress.check.config import load_config
+from ladderpress.check.files import check_paths
+from ladderpress.core.problems import InputError
+from ladderpress.core.site import SiteConfig
 from ladderpress.importers.draft import (
     Draft,
     DraftCategory,
@@ -29,9 +29,10 @@ from ladderpress.importers.draft import (
     Origin,
 )
 from ladderpress.importers.writer import render
-from ladderpress.pages import Page
-from ladderpress.problems import InputError
-from ladderpress.validate import check_paths
+from ladderpress.load.characters import FORBIDDEN
+from ladderpress.plan.pages import Page
+from ladderpress.render.export import framework_csv, framework_json
+from ladderpress.render.feeds import atom_feed, sitemap
 
 TINY = """\
 title: "Tiny ladder TITLE"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ladderpress.output import MANIFEST
+from ladderpress.write.output import MANIFEST
 
 from .checksums import checksums, no_traceback
 

@@ -18,13 +18,12 @@ from typing import Any
 import pytest
 import yaml
 
-from ladderpress.csvcells import TRIGGERS, guard, unguard
-from ladderpress.export import framework_csv
+from ladderpress.check.files import check_paths
+from ladderpress.core.csvcells import TRIGGERS, guard, unguard
+from ladderpress.core.model import Framework
 from ladderpress.importers import import_file
-from ladderpress.model import Framework
-from ladderpress.validate import check_paths
-
-from ..conftest import REPO
+from ladderpress.render.export import framework_csv
+from tests.support.paths import REPO
 
 STATEMENTS = {
     "one": ["- bullet", "=SUM(A1)", "@mention", "+1 to the team"],

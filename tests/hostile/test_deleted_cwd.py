@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ..conftest import REPO
+from tests.support.paths import REPO
 
 COMMANDS = [["build"], ["validate"], ["init"], ["new", "acme", "--yes"], ["export"]]
 SCRIPT = Path(sys.executable).with_name("ladderpress")

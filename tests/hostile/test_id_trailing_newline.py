@@ -14,13 +14,12 @@ from typing import Any
 
 import pytest
 
-from ladderpress.config import load_config
+from ladderpress.check.config import load_config
+from ladderpress.check.files import SLUG, check_paths
+from ladderpress.core.problems import InputError
 from ladderpress.importers import import_file
 from ladderpress.importers.draft import is_id
-from ladderpress.problems import InputError
-from ladderpress.validate import SLUG, check_paths
-
-from ..conftest import REPO
+from tests.support.paths import REPO
 
 TINY = """\
 title: Tiny ladder

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ladderpress import limits
+from ladderpress.core import limits
 
 from .ladders import ladder, line_of, run_python
 
@@ -100,7 +100,7 @@ def test_a_track_of_45000_levels_is_refused_at_once(tmp_path: Path) -> None:
     )
     path = _write(tmp_path, text + "\n")
     done = run_python(
-        "import sys; from ladderpress.cli import main; "
+        "import sys; from ladderpress.app.cli import main; "
         f"sys.exit(main(['validate', '--errors-only', {str(path)!r}]))"
     )
     assert done.returncode == 1, done.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ladderpress import limits
+from ladderpress.core import limits
 
 
 def test_too_many_navigation_links(cli, site: Path, tmp_path: Path) -> None:

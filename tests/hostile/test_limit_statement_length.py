@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress import limits
+from ladderpress.core import limits
 
 from .ladders import ladder, line_of, run_python
 
@@ -35,7 +35,7 @@ def test_a_statement_of_one_megabyte_is_refused_at_its_line(tmp_path: Path) -> N
     (frameworks / "generated.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     done = run_python(
-        "import sys; from ladderpress.cli import main; "
+        "import sys; from ladderpress.app.cli import main; "
         f"sys.exit(main(['build', '--site', {str(tmp_path / 'site')!r}, '--out', {str(out)!r}]))"
     )
     assert done.returncode == 1, done.stderr

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ladderpress import limits
+from ladderpress.core import limits
 
 from .ladders import ladder, line_of
 

@@ -9,11 +9,10 @@ from typing import Any
 
 import pytest
 
-from ladderpress import limits
-from ladderpress.resources import load_schema
-from ladderpress.sizes import limit_for
-
-from ..conftest import REPO
+from ladderpress.check.sizes import limit_for
+from ladderpress.core import limits
+from ladderpress.core.resources import load_schema
+from tests.support.paths import REPO
 
 KEYWORDS = ("maxItems", "maxLength", "maxProperties")
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from ladderpress import limits
-from ladderpress.neardup import Search, near_duplicates
+from ladderpress.analyse.neardup import Search, near_duplicates
+from ladderpress.core import limits
 
 from .ladders import run_python
 
@@ -100,9 +100,10 @@ def test_comparisons_grow_linearly() -> None:
 def test_twelve_thousand_alike_statements_in_seconds() -> None:
     code = f"""
 import random
-from ladderpress.lints import check_quality
-from ladderpress.model import build_framework
-from ladderpress.source import parse_text
+from ladderpress.check.lints import check_quality
+from ladderpress.core.markdown import statement_html
+from ladderpress.core.model import build_framework
+from ladderpress.load.source import parse_text
 
 words = {WORDS!r}
 chance = random.Random(7)
@@ -120,7 +121,7 @@ for level in range(8):
         lines.append("        - " + " ".join(words) + f" {{number}}")
         number += 1
 doc = parse_text("alike.yaml", "\\n".join(lines) + "\\n")
-framework = build_framework("alike", "alike.yaml", doc.data)
+framework = build_framework("alike", "alike.yaml", doc.data, statement_html)
 assert framework.statement_count == 12_000
 rules = [p.rule for p in check_quality(doc, framework)]
 print(rules.count("near-duplicate-statement"), rules.count("near-duplicate-limit"))

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ladderpress import limits
-from ladderpress.budget import estimate
-from ladderpress.validate import check_file
+from ladderpress.check.budget import estimate
+from ladderpress.check.files import check_file
+from ladderpress.core import limits
+from tests.support.paths import REPO
 
-from ..conftest import REPO
 from .ladders import ladder, line_of, run_python
 
 
@@ -26,7 +26,7 @@ def _build(tmp_path: Path, text: str):
     (frameworks / "wide-ladder.yaml").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
     done = run_python(
-        "import sys; from ladderpress.cli import main; "
+        "import sys; from ladderpress.app.cli import main; "
         f"sys.exit(main(['build', '--site', {str(tmp_path / 'site')!r}, '--out', {str(out)!r}]))"
     )
     return done, out

@@ -8,7 +8,8 @@ import socket
 import subprocess
 from pathlib import Path
 
-from ..conftest import FIXTURES
+from tests.support.paths import FIXTURES
+
 from .serving import child_env, serve_command
 
 

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress.cli import make_parser
-from ladderpress.serve_http import is_loopback
-
-from .test_serve_busy_port import run_serve
+from ladderpress.app.cli import make_parser
+from ladderpress.app.serve_http import is_loopback
+from tests.hostile.test_serve_busy_port import run_serve
 
 
 def test_the_default_host_is_loopback() -> None:

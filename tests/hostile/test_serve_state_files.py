@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ladderpress.output import MANIFEST
-from ladderpress.state import PAGES_FILE, STATE_FILE
+from ladderpress.incremental.state import PAGES_FILE, STATE_FILE
+from ladderpress.write.output import MANIFEST
 
 from .serving import Served, request, serving
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from ladderpress.build import load_frameworks
-from ladderpress.collisions import check_collisions
-from ladderpress.config import load_config
-from ladderpress.pages import plan_site, reserved_names
-from ladderpress.problems import InputError
+from ladderpress.check.config import load_config
+from ladderpress.core.problems import InputError
+from ladderpress.core.urls import reserved_names
+from ladderpress.plan.collisions import check_collisions
+from ladderpress.plan.pages import plan_site
 
 from .checksums import checksums, no_traceback
 
@@ -79,7 +80,7 @@ def test_the_planned_site_is_checked_even_past_validation(
     """The check on the planned pages holds on its own, whatever validation lets by."""
     assert cli("build", "--site", str(site)).code == 0
     before = checksums(site / "_site")
-    monkeypatch.setattr("ladderpress.validate.RESERVED_NAMES", {})
+    monkeypatch.setattr("ladderpress.check.files.RESERVED_NAMES", {})
     _copy_as(site, f"{name}.yaml")
 
     result = cli("build", "--site", str(site))

@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ladderpress.incremental import BuildCache
-from ladderpress.live import update_edited
+from ladderpress.app.live import LiveSite, update_edited
+from ladderpress.incremental.keys import BuildCache
 
 from .checksums import checksums
 
@@ -67,20 +67,20 @@ def test_a_folder_replaced_by_a_link_is_not_written_through(
 
 def test_serve_update_does_not_write_through_a_linked_folder(site: Path, tmp_path: Path) -> None:
     from ladderpress.build import build
-    from ladderpress.config import load_config
+    from ladderpress.check.config import load_config
 
     elsewhere = tmp_path / "documents"
     elsewhere.mkdir()
     config = load_config(site)
     out = site / "_site"
     cache = BuildCache()
-    build(config, out=out, cache=cache, preview=True)
+    made = build(config, out=out, cache=cache, preview=True).made_with
     levels = out / "acme-engineering/levels"
     os.rename(levels, tmp_path / "moved-levels")
     os.symlink(elsewhere, levels, target_is_directory=True)
 
-    assert cache.live is not None
-    written = update_edited(cache.live, cache, out, [_edit(site)])
+    assert made is not None
+    written = update_edited(LiveSite.of(made), cache, out, [_edit(site)])
 
     assert written == []  # left to the full rebuild, which takes the link out
     assert list(elsewhere.iterdir()) == []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from ladderpress.terminal import printable
+from ladderpress.core.terminal import printable
 
 from .serving import Served, connect_page, request, serving
 

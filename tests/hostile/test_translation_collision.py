@@ -92,7 +92,7 @@ def test_a_translation_into_a_site_folder(cli, site: Path, monkeypatch: pytest.M
     assert "levels.compare.yaml:1:1: error: file name 'levels.compare.yaml'" in refused.err
     assert "the site's own /compare/" in refused.err
 
-    monkeypatch.setattr("ladderpress.validate.RESERVED_NAMES", {})
+    monkeypatch.setattr("ladderpress.check.files.RESERVED_NAMES", {})
     result = cli("build", "--site", str(site))
     assert result.code == 1 and no_traceback(result.err)
     assert "levels.compare.yaml:1:1: error: /compare/ would hold pages of both" in result.err

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 GOOD = FIXTURES / "site" / "frameworks" / "acme-engineering.yaml"
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ladderpress.output import MANIFEST
+from ladderpress.write.output import MANIFEST
 
 from .checksums import checksums, no_traceback
 

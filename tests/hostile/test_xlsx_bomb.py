@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ladderpress import limits
+from ladderpress.core import limits
 
 from .ladders import run_python
 
@@ -58,7 +58,7 @@ def _import(path: Path) -> tuple[int, str]:
     # In a process of its own, with 1 GB of memory: inflating the bomb would fail it.
     done = run_python(
         "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
-        "from ladderpress.cli import main; "
+        "from ladderpress.app.cli import main; "
         f"sys.exit(main(['import', {str(path)!r}, '--stdout']))"
     )
     return done.returncode, done.stderr

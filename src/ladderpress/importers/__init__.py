@@ -21,16 +21,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..problems import Problem, sort_problems
-from ..semantics import RESERVED_DEVICE_NAMES
-from ..validate import RESERVED_SLUGS, SLUG, display_path
-from .csvfile import read_csv
-from .draft import Draft, Origin, slugify
-from .ft import import_ft
-from .monzo import import_monzo
-from .spreadsheet import build_draft
-from .writer import render
-from .xlsx import read_xlsx
+from ladderpress.check.files import RESERVED_SLUGS, SLUG
+from ladderpress.check.semantics import RESERVED_DEVICE_NAMES
+from ladderpress.core.paths import display_path
+from ladderpress.core.problems import Problem, sort_problems
+from ladderpress.importers.csvfile import read_csv
+from ladderpress.importers.draft import Draft, Origin, slugify
+from ladderpress.importers.ft import import_ft
+from ladderpress.importers.monzo import import_monzo
+from ladderpress.importers.spreadsheet import build_draft
+from ladderpress.importers.writer import render
+from ladderpress.importers.xlsx import read_xlsx
 
 __all__ = ["FORMATS", "ImportResult", "detect_format", "import_file"]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .draft import Origin, column_letters, read_text
-from .spreadsheet import Cell, Grid
+from ladderpress.importers.draft import Origin, column_letters, read_text
+from ladderpress.importers.spreadsheet import Cell, Grid
 
 CANDIDATES = (",", ";", "\t")
 _SEP_LINE = re.compile(r"^sep=(.)\r?\n?$")

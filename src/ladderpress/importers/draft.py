@@ -14,17 +14,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..problems import InputError, Problem, error, warning
-from ..source import MAX_FILE_BYTES, Document, JsonPath, decode_utf8
+from ladderpress.core.problems import InputError, Problem, error, warning
+from ladderpress.load.document import Document, JsonPath
+from ladderpress.load.source import MAX_FILE_BYTES, decode_utf8
 
 # `\Z`, not `$`, which also matches before a final newline.
 ID_PATTERN = re.compile(r"\A[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID = 64
 DEFAULT_CATEGORY = "General"
-
-# A list marker at the start of a line: bullets, dashes, or "1." / "2)" numbering.
-_BULLET = re.compile(r"^(?:[-*+\u2013\u2014]\s+|[•·‣◦▪]\s*|\d{1,2}[.)]\s+)")
-_EMPTY_MARKS = frozenset({"-", "\u2013", "\u2014", "•", "*", "n/a", "na", "none", "tbc", "tbd"})
 
 
 @dataclass(frozen=True)
@@ -118,25 +115,6 @@ def is_id(text: str) -> bool:
 def one_line(text: str) -> str:
     """Collapse a name written over several lines or with stray spaces."""
     return " ".join(text.split())
-
-
-def split_statements(cell: str) -> list[str]:
-    """One statement per line, list markers removed. When some lines start with a marker,
-    the lines without one continue the statement above them (text wrapped by hand)."""
-    lines = [line.strip() for line in cell.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [line for line in lines if line and line.casefold() not in _EMPTY_MARKS]
-    marked = any(_BULLET.match(line) for line in lines)
-    statements: list[str] = []
-    for line in lines:
-        has_marker = _BULLET.match(line) is not None
-        text = _BULLET.sub("", line, count=1).strip()
-        if not text:
-            continue
-        if marked and not has_marker and statements:
-            statements[-1] = f"{statements[-1]} {text}"
-        else:
-            statements.append(text)
-    return statements
 
 
 def read_text(path: Path, shown: str, expected: str) -> str:

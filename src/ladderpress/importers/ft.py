@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..problems import InputError, warning
-from ..source import Document, JsonPath, parse_text
-from .draft import (
+from ladderpress.core.problems import InputError, warning
+from ladderpress.importers.draft import (
     DEFAULT_CATEGORY,
     Draft,
     DraftCategory,
@@ -33,6 +32,8 @@ from .draft import (
     slugify,
     text_list,
 )
+from ladderpress.load.document import Document, JsonPath
+from ladderpress.load.source import parse_text
 
 EXPECTED = "an FT engineering-progression YAML file with `levels`, `themes` and `competencies`"
 SECTIONS = ("levels", "themes", "areas", "competencies")

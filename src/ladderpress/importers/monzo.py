@@ -16,9 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..problems import InputError, Problem, warning
-from ..source import Document, JsonPath, parse_text
-from .draft import (
+from ladderpress.core.problems import InputError, Problem, warning
+from ladderpress.importers.draft import (
     DEFAULT_CATEGORY,
     Draft,
     DraftCategory,
@@ -31,6 +30,8 @@ from .draft import (
     text_items,
     text_list,
 )
+from ladderpress.load.document import Document, JsonPath
+from ladderpress.load.source import parse_text
 
 MAX_LEVELS = 50
 EXPECTED = "a Markdown page whose YAML front matter lists `topics` (Monzo's format)"

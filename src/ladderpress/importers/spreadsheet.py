@@ -25,9 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..characters import FORBIDDEN, describe, strip_forbidden
-from ..csvcells import unguard
-from .draft import (
+from ladderpress.core.csvcells import split_statements, unguard
+from ladderpress.importers.draft import (
     DEFAULT_CATEGORY,
     Draft,
     DraftCategory,
@@ -36,8 +35,8 @@ from .draft import (
     DraftStatement,
     Origin,
     one_line,
-    split_statements,
 )
+from ladderpress.load.characters import FORBIDDEN, describe, strip_forbidden
 
 ROLES = {
     "competency": {"competency", "competencies", "skill", "skills", "topic", "topics", "name"},

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
-from ..characters import strip_forbidden
-from ..problems import Problem
-from ..semantics import RESERVED_DEVICE_NAMES
-from .draft import Draft, DraftStatement, Origin, is_id, one_line, slugify
+from ladderpress.check.semantics import RESERVED_DEVICE_NAMES
+from ladderpress.core.problems import Problem
+from ladderpress.importers.draft import Draft, DraftStatement, Origin, is_id, one_line, slugify
+from ladderpress.load.characters import strip_forbidden
+from ladderpress.load.dump import dump_yaml
 
 SCHEMA_LINE = (
     "# yaml-language-server: $schema=https://ladderpress.dev/schema/v1/framework.schema.json"
@@ -26,33 +25,6 @@ TRACK_ID = "main"
 TRACK_NAME = "Main track"
 MAX_NAME = 80
 MAX_TITLE = 120
-
-
-class _Dumper(yaml.SafeDumper):
-    """Indents lists under their key, as the bundled frameworks do."""
-
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
-        return super().increase_indent(flow, False)
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
-def _dump(data: Any) -> str:
-    return yaml.dump(
-        data,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        indent=2,
-        default_flow_style=False,
-    )
 
 
 def _indent(text: str) -> str:
@@ -320,17 +292,17 @@ def _layout(
         "#   lets readers compare levels with other organisations' frameworks;",
         "# - `cumulative`, below, and the wording of every statement.",
     ]
-    parts = ["\n".join(lines) + "\n" + _dump(head)]
+    parts = ["\n".join(lines) + "\n" + dump_yaml(head)]
     note = "".join(f"# {line}\n" for line in draft.cumulative_note)
-    parts[0] += note + _dump({"cumulative": draft.cumulative})
+    parts[0] += note + dump_yaml({"cumulative": draft.cumulative})
     track = {
         "id": TRACK_ID,
         "name": TRACK_NAME,
         "kind": "individual-contributor",
         "levels": [level["id"] for level in levels],
     }
-    parts.append(_dump({"tracks": [track]}))
-    parts.append(_dump({"levels": levels}))
-    parts.append(_dump({"categories": categories}))
-    parts.append("competencies:\n" + "\n".join(_indent(_dump([c])) for c in competencies))
+    parts.append(dump_yaml({"tracks": [track]}))
+    parts.append(dump_yaml({"levels": levels}))
+    parts.append(dump_yaml({"categories": categories}))
+    parts.append("competencies:\n" + "\n".join(_indent(dump_yaml([c])) for c in competencies))
     return "\n".join(parts)

@@ -16,11 +16,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .. import limits
-from ..problems import Problem
-from ..source import MAX_FILE_BYTES
-from .draft import Origin, column_letters
-from .spreadsheet import Cell, Grid
+from ladderpress.core import limits
+from ladderpress.core.problems import Problem
+from ladderpress.importers.draft import Origin, column_letters
+from ladderpress.importers.spreadsheet import Cell, Grid
+from ladderpress.load.source import MAX_FILE_BYTES
 
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200

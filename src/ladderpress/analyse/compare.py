@@ -1,0 +1,336 @@
+"""What changes between two sets of statements, and between two levels of a framework.
+
+Pure functions over the model. Statements are paired in three passes: the same statement
+at both sides (kept), a statement that `evolves` from the other (changed, matched by id),
+then the most similar remaining wording (changed, matched by similarity). What is left
+is added or removed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from functools import lru_cache
+
+from ladderpress.analyse.wording import (
+    SIMILARITY_THRESHOLD,
+    Segment,
+    Wordings,
+    plain_words,
+    similarity,
+    word_diff,
+)
+from ladderpress.core.limits import PAIRING_CANDIDATES
+from ladderpress.core.model import Category, Competency, Framework, Level, Statement
+
+
+class Kind(str, Enum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    KEPT = "kept"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: Kind
+    before: Statement | None
+    after: Statement | None
+    matched_by: str | None = None  # "id" or "similarity" for changed pairs
+    before_words: tuple[Segment, ...] = ()
+    after_words: tuple[Segment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CompetencyDiff:
+    competency: Competency
+    changes: tuple[Change, ...]
+    counts: dict[str, int] = field(hash=False)
+
+    def count(self, kind: str) -> int:
+        return self.counts[kind]
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind.value == kind]
+
+    @property
+    def visible(self) -> list[Change]:
+        """What a comparison lists: every change but the statements kept at both levels."""
+        return [c for c in self.changes if c.kind is not Kind.KEPT]
+
+
+def _competency_diff(competency: Competency, changes: list[Change]) -> CompetencyDiff:
+    tally = Counter(change.kind for change in changes)
+    counts = {kind.value: tally[kind] for kind in Kind}
+    return CompetencyDiff(competency, tuple(changes), counts)
+
+
+@dataclass(frozen=True, slots=True)
+class CategorySummary:
+    category: Category
+    added: int
+    changed: int
+    removed: int
+    kept: int
+
+
+@dataclass(frozen=True, slots=True)
+class LevelComparison:
+    framework: Framework
+    a: Level
+    b: Level
+    competencies: tuple[CompetencyDiff, ...]
+    categories: tuple[CategorySummary, ...]
+
+    @property
+    def same_track(self) -> bool:
+        return self.a.id in self.framework.below[self.b.id]
+
+    def diff(self, competency_id: str) -> CompetencyDiff:
+        return next(d for d in self.competencies if d.competency.id == competency_id)
+
+    def total(self, kind: str) -> int:
+        return sum(d.count(kind) for d in self.competencies)
+
+
+REWORDED_BELOW = 0.35
+
+
+def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
+    old: tuple[Segment, ...]
+    new: tuple[Segment, ...]
+    if similarity(before, after) < REWORDED_BELOW:
+        # Rewritten rather than edited: word marks would only be noise.
+        old = (Segment("equal", "".join(plain_words(before.html_text))),)
+        new = (Segment("equal", "".join(plain_words(after.html_text))),)
+    else:
+        old, new = word_diff(before.html_text, after.html_text)
+    return Change(Kind.CHANGED, before, after, matched_by, old, new)
+
+
+def _evolves_from(statement: Statement, by_id: dict[str, Statement]) -> list[str]:
+    """The chain of statement ids this one evolves from, nearest first."""
+    chain: list[str] = []
+    current = statement
+    while current.evolves and current.evolves not in chain:
+        chain.append(current.evolves)
+        if current.evolves not in by_id:
+            break
+        current = by_id[current.evolves]
+    return chain
+
+
+class Statements:
+    """Statements that comparisons pair again and again: by id, their wordings' scores,
+    and the change of a single statement (added, removed or kept), each made once."""
+
+    def __init__(self, statements: Iterable[Statement]) -> None:
+        self.by_id = {s.id: s for s in statements}
+        self.wordings = Wordings()
+        self._single: dict[tuple[Kind, str], Change] = {}
+
+    def single(self, kind: Kind, statement: Statement) -> Change:
+        found = self._single.get((kind, statement.id))
+        if found is None:
+            before = None if kind is Kind.ADDED else statement
+            after = None if kind is Kind.REMOVED else statement
+            found = self._single[kind, statement.id] = Change(kind, before, after)
+        return found
+
+
+class CompetencyIndex:
+    """What comparing one competency's levels needs, worked out once for all its pages."""
+
+    def __init__(self, framework: Framework, competency: Competency) -> None:
+        self.framework = framework
+        self.competency = competency
+        self.statements = Statements(s for group in competency.expectations.values() for s in group)
+        self._expected: dict[str, tuple[Statement, ...]] = {}
+
+    def expected(self, level_id: str) -> tuple[Statement, ...]:
+        found = self._expected.get(level_id)
+        if found is None:
+            found = self._expected[level_id] = self.framework.expected(self.competency, level_id)
+        return found
+
+
+_INDEXES: dict[int, CompetencyIndex] = {}
+_INDEXES_KEPT = 64  # pages come framework by framework: a few frameworks' competencies
+
+
+def competency_index(framework: Framework, competency: Competency) -> CompetencyIndex:
+    # Keyed by identity: equal competencies of two frameworks must not share an index.
+    found = _INDEXES.get(id(competency))
+    if found is None or found.competency is not competency or found.framework is not framework:
+        if len(_INDEXES) >= _INDEXES_KEPT:
+            _INDEXES.clear()
+        found = _INDEXES[id(competency)] = CompetencyIndex(framework, competency)
+    return found
+
+
+def diff_statements(
+    before: Sequence[Statement], after: Sequence[Statement], known: Statements | None = None
+) -> list[Change]:
+    """Pair two lists of statements: changed first, then added, removed and kept.
+
+    `known` holds every statement the two lists may refer to by id (the competency's,
+    see CompetencyIndex); without it, only the statements of the two lists.
+    """
+    known = known or Statements((*before, *after))
+    by_id, single = known.by_id, known.single
+    after_ids = {s.id for s in after}
+    kept = [single(Kind.KEPT, s) for s in before if s.id in after_ids]
+    old = [s for s in before if s.id not in after_ids]
+    kept_ids = {k.before.id for k in kept if k.before}
+    new = [s for s in after if s.id not in kept_ids]
+    pairs: dict[str, Change] = {}  # keyed by the new statement's id
+
+    old_by_id = {s.id: s for s in old}
+    for statement in new:
+        for ancestor in _evolves_from(statement, by_id):
+            if ancestor in old_by_id:
+                pairs[statement.id] = _changed(old_by_id.pop(ancestor), statement, "id")
+                break
+    for statement in list(old_by_id.values()):  # the older side may evolve from the newer
+        for ancestor in _evolves_from(statement, by_id):
+            target = next((s for s in new if s.id == ancestor and s.id not in pairs), None)
+            if target is not None:
+                pairs[target.id] = _changed(old_by_id.pop(statement.id), target, "id")
+                break
+
+    unpaired_new = [s for s in new if s.id not in pairs]
+    old_list = list(old_by_id.values())
+    # Past PAIRING_CANDIDATES pairs, scoring them all would cost more than the page is
+    # worth: what is left is listed as added and removed.
+    if old_list and unpaired_new and len(old_list) * len(unpaired_new) <= PAIRING_CANDIDATES:
+        score = known.wordings.score
+        candidates = sorted(
+            (
+                (found, oi, ni)
+                for oi, o in enumerate(old_list)
+                for ni, n in enumerate(unpaired_new)
+                if (found := score(o, n)) >= SIMILARITY_THRESHOLD
+            ),
+            key=lambda item: (-item[0], item[1], item[2]),
+        )
+    else:
+        candidates = []
+    used_old: set[int] = set()
+    used_new: set[int] = set()
+    for _, oi, ni in candidates:
+        if oi in used_old or ni in used_new:
+            continue
+        used_old.add(oi)
+        used_new.add(ni)
+        pairs[unpaired_new[ni].id] = _changed(old_list[oi], unpaired_new[ni], "similarity")
+
+    changes = [pairs[s.id] for s in new if s.id in pairs]
+    changes += [single(Kind.ADDED, s) for s in new if s.id not in pairs]
+    paired_old = {c.before.id for c in pairs.values() if c.before}
+    changes += [single(Kind.REMOVED, s) for s in old if s.id not in paired_old]
+    return changes + kept
+
+
+def _diff_levels(
+    framework: Framework, competency: Competency, a_id: str, b_id: str
+) -> list[Change]:
+    index = competency_index(framework, competency)
+    return diff_statements(index.expected(a_id), index.expected(b_id), index.statements)
+
+
+def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelComparison:
+    """Level `a` beside level `b`, per competency, in the framework's category order."""
+    diffs: list[CompetencyDiff] = []
+    summaries: list[CategorySummary] = []
+    for category in framework.categories:
+        counts = dict.fromkeys(("added", "changed", "removed", "kept"), 0)
+        for competency_id in category.competencies:
+            competency = framework.competencies[competency_id]
+            diff = _competency_diff(competency, _diff_levels(framework, competency, a_id, b_id))
+            diffs.append(diff)
+            for kind in counts:
+                counts[kind] += diff.count(kind)
+        summaries.append(CategorySummary(category, **counts))
+    return LevelComparison(
+        framework, framework.levels[a_id], framework.levels[b_id], tuple(diffs), tuple(summaries)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """How a competency changes from the level just below (`previous`) to a level."""
+
+    previous: str
+    changes: tuple[Change, ...]
+
+    def mark(self, statement: Statement) -> Change | None:
+        """The change that brought this statement in: added or changed, else None."""
+        for change in self.changes:
+            if change.after is statement and change.kind in (Kind.ADDED, Kind.CHANGED):
+                return change
+        return None
+
+    def of(self, kind: str) -> list[Change]:
+        return [c for c in self.changes if c.kind.value == kind]
+
+
+@lru_cache(maxsize=1024)  # a level page and a competency page both show each step
+def step(framework: Framework, competency: Competency, level_id: str) -> Step | None:
+    """What changes in a competency from the level just below; None at the bottom."""
+    previous = framework.previous(level_id)
+    if previous is None:
+        return None
+    return Step(previous, tuple(_diff_levels(framework, competency, previous, level_id)))
+
+
+def all_pairs(framework: Framework) -> list[tuple[str, str]]:
+    order = framework.level_order
+    return [(a, b) for i, a in enumerate(order) for b in order[i + 1 :]]
+
+
+@dataclass(frozen=True, slots=True)
+class PositionRow:
+    framework: Framework
+    cells: tuple[tuple[Level, ...], ...]  # one cell per position of the table
+
+
+@dataclass(frozen=True, slots=True)
+class PositionTable:
+    """Levels of several organisations lined up on the common reference scale."""
+
+    discipline: str
+    positions: tuple[float, ...]
+    rows: tuple[PositionRow, ...]
+
+
+def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
+    """One table per discipline, most-covered discipline first."""
+    by_discipline: dict[str, list[Framework]] = {}
+    for framework in frameworks:
+        if any(level.position is not None for level in framework.levels.values()):
+            for discipline in framework.disciplines:
+                by_discipline.setdefault(discipline, []).append(framework)
+    tables = []
+    for discipline, members in sorted(by_discipline.items(), key=lambda i: (-len(i[1]), i[0])):
+        positions = sorted(
+            {
+                level.position
+                for f in members
+                for level in f.levels.values()
+                if level.position is not None
+            }
+        )
+        rows = tuple(
+            PositionRow(
+                f,
+                tuple(
+                    tuple(level for level in f.levels.values() if level.position == p)
+                    for p in positions
+                ),
+            )
+            for f in members
+        )
+        tables.append(PositionTable(discipline, tuple(positions), rows))
+    return tables

@@ -1,0 +1,398 @@
+"""Render pages through Jinja: autoescape, strict undefined, site theme over the default."""
+
+from __future__ import annotations
+
+import hashlib
+from contextlib import suppress
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode, urlsplit
+
+import jinja2
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from ladderpress import __version__
+from ladderpress.analyse.assessment import assessment_data
+from ladderpress.analyse.compare import Change, Step, compare_levels, step
+from ladderpress.core.markdown import render_block, render_inline
+from ladderpress.core.model import Framework, Statement
+from ladderpress.core.problems import InputError, error
+from ladderpress.core.resources import default_theme_dir
+from ladderpress.core.site import SiteConfig
+from ladderpress.core.urls import URLS, asset_url, level_url
+from ladderpress.plan.pages import Page
+from ladderpress.render.fragments import (
+    ITEM_MESSAGES,
+    ItemWords,
+    change_items,
+    rich,
+    statement_item,
+    word_marks,
+)
+from ladderpress.render.messages import catalogue_chain, language_name, translate
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A static file of the theme, copied to assets/ with a content hash for cache busting."""
+
+    url: str
+    data: bytes
+
+    @property
+    def version(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()[:10]
+
+
+def theme_chain(config: SiteConfig) -> list[Path]:
+    """Theme folders, most specific first: the site's own theme, then the default."""
+    chain = []
+    if config.theme_dir.is_dir() and config.theme_dir.resolve() != default_theme_dir().resolve():
+        chain.append(config.theme_dir)
+    chain.append(default_theme_dir())
+    return chain
+
+
+def collect_assets(config: SiteConfig) -> dict[str, Asset]:
+    assets: dict[str, Asset] = {}
+    for theme in reversed(theme_chain(config)):
+        static = theme / "static"
+        if not static.is_dir():
+            continue
+        for file in sorted(static.rglob("*")):
+            if file.is_file() and not file.is_symlink():
+                name = file.relative_to(static).as_posix()
+                assets[name] = Asset(asset_url(name), file.read_bytes())
+    return assets
+
+
+JS_MESSAGES = (
+    "Choose two different levels.",
+    "Reference position %(position)s",
+    "%(time)s at level",
+    "Loading…",
+    "The frameworks could not be loaded. Check your connection and try again.",
+    "Best fit: %(level)s (%(share)s of what it expects).",
+    "Best fit on the %(track)s track: %(level)s (%(share)s of what it expects).",
+    "You meet %(share)s of what %(level)s expects; a level fits from %(threshold)s.",
+    "Not yet %(level)s",
+    "%(share)s of %(level)s",
+    "Top of the track",
+    "You meet what the top level of this track expects.",
+    "To reach %(level)s (%(share)s met)",
+    "Answers cleared.",
+    "Link copied. Anyone with it sees these answers.",
+    "Copy the address from your browser's address bar to share these answers.",
+    "Search is not available right now.",
+    "%(shown)s of %(total)s frameworks match.",
+)
+"""The messages the theme's script shows, handed to it translated in each page."""
+
+_page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
+
+
+@lru_cache(maxsize=8192)
+def relative_url(target: str, current: str) -> str:
+    """The shortest link from the page at `current` to `target`, both site-relative."""
+    base = current.split("/")[:-1]  # the folder the current page is in
+    parts = target.split("/")
+    common = 0
+    while common < min(len(base), len(parts) - 1) and base[common] == parts[common]:
+        common += 1
+    relative = "../" * (len(base) - common) + "/".join(parts[common:])
+    return relative or "./"
+
+
+def link_label(url: str) -> str:
+    """A web address as people read it: no scheme, no trailing slash."""
+    parts = urlsplit(url)
+    return (parts.netloc + parts.path).rstrip("/") or url
+
+
+def _base_path(config: SiteConfig) -> str:
+    return urlsplit(config.base_url).path if config.base_url else "/"
+
+
+class FragmentCache:
+    """Markup of a macro call that many pages show alike, rendered once per build.
+
+    Templates call it as `cached(key, macro, *args)`; the key must name everything the
+    output depends on besides the page language, which is added here. Bounded, so that
+    a worker rendering thousands of pages keeps flat memory.
+    """
+
+    def __init__(self, limit: int = 4000) -> None:
+        self.limit = limit
+        self._store: dict[tuple[object, ...], Markup] = {}
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def __call__(self, key: tuple[object, ...], macro: Any, *args: Any, **kwargs: Any) -> Markup:
+        full = (_page_language.get(), *key)
+        found = self._store.get(full)
+        if found is None:
+            if len(self._store) >= self.limit:
+                self._store.clear()
+            found = self._store[full] = Markup(macro(*args, **kwargs))
+        return found
+
+
+class Renderer:
+    def __init__(
+        self,
+        config: SiteConfig,
+        assets: dict[str, Asset],
+        *,
+        search: bool = False,
+        preview: bool = False,
+    ) -> None:
+        self.config = config
+        self.preview = preview
+        self.search = search
+        self.themes = tuple(theme_chain(config))
+        self.assets = assets
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(
+                [jinja2.FileSystemLoader(theme / "templates") for theme in theme_chain(config)]
+            ),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.fragments = FragmentCache()
+        self._item_words: dict[str, ItemWords] = {}
+        self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
+        self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
+        self.env.filters["link_label"] = link_label
+        self.env.filters["word_marks"] = word_marks
+        self.env.globals.update(
+            assessment_data=assessment_data,
+            compare_levels=compare_levels,
+            cached=self.fragments,
+            change_items=self._change_items,
+            statement_items=self._statement_items,
+            rich=rich,
+            step=step,
+            _=self._translate,
+            language_name=language_name,
+            title_of=lambda page: self._translate(page.title, **page.title_params),
+            js_messages=lambda: {m: self._translate(m) for m in JS_MESSAGES},
+            url=self._url,
+            site_path=self._site_path,
+            feedback_url=self._feedback_url,
+            asset=self._asset,
+            site=config,
+            search_enabled=search,
+            preview=preview,
+            generator=f"ladderpress {__version__}",
+        )
+
+    @staticmethod
+    def _link(context: Context, target: str) -> str:
+        page: Page = context["page"]
+        if page.absolute_links:
+            return _base_path(context["site"]) + target
+        return relative_url(target, page.url)
+
+    @pass_context
+    def _url(self, context: Context, kind: str, *args: Any) -> str:
+        return self._link(context, URLS[kind](*args))
+
+    def _change_items(
+        self, changes: list[Change], before_name: str, after_name: str, label: Any, missing: str
+    ) -> Markup:
+        return change_items(
+            changes,
+            before_name,
+            after_name,
+            lambda kind, only_at: self.fragments(("label", kind, only_at), label, kind, only_at),
+            missing,
+        )
+
+    def _statement_items(
+        self,
+        statements: list[Statement],
+        changes: Step | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+    ) -> Markup:
+        """A statement list's items; each made once per build however many pages list it,
+        and so is a whole list without changes (the statements a level carries)."""
+        if changes is None:
+            root = framework.url_root if framework else ""
+            key = ("statements", root, *(s.id for s in statements))
+            return self.fragments(key, self._items, statements, None, None, framework, label)
+        return self._items(statements, changes, before_name, framework, label)
+
+    def _items(
+        self,
+        statements: list[Statement],
+        changes: Step | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+    ) -> Markup:
+        words = self._words()
+        root = framework.url_root if framework else ""
+        items = []
+        for s in statements:
+            mark = changes.mark(s) if changes else None
+            name = before_name if mark else None
+            # Everything the item shows besides the page language (which `fragments` adds).
+            key = (
+                "statement",
+                root,
+                s.id,
+                mark.kind.value if mark else None,
+                mark.before.id if mark and mark.before else None,
+                name,
+            )
+            items.append(
+                self.fragments(key, self._statement_item, s, mark, name, framework, label, words)
+            )
+        return Markup("".join(f"{item}\n" for item in items))
+
+    def _statement_item(
+        self,
+        s: Statement,
+        mark: Change | None,
+        before_name: str | None,
+        framework: Framework | None,
+        label: Any,
+        words: ItemWords,
+    ) -> Markup:
+        kind = mark.kind.value if mark else None
+        badge = self.fragments(("label", kind, None), label, kind, None) if mark else None
+        suggest = self._feedback_url(framework, s) if framework else None
+        return statement_item(s, mark, before_name, badge, suggest, words)
+
+    def _words(self) -> ItemWords:
+        language = _page_language.get() or self.config.language
+        found = self._item_words.get(language)
+        if found is None:
+            hidden, end = Markup('<span class="visually-hidden">'), Markup("</span>")
+            examples, suggest, link, now = (self._translate(m) for m in ITEM_MESSAGES[:4])
+            found = self._item_words[language] = ItemWords(
+                link_title=link,
+                examples_summary=rich(examples, hidden=hidden, end_hidden=end),
+                suggest_label=rich(suggest, hidden=hidden, end_hidden=end),
+                now=now,
+                translate=self._translate,
+            )
+        return found
+
+    def _translate(self, msgid: str, **params: object) -> str:
+        # Macros imported without context cannot see the page: the language is set per render.
+        language = _page_language.get() or self.config.language
+        if not params:
+            return self._plain_translation(language, msgid)
+        return translate(catalogue_chain(self.themes, language), msgid, params)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one renderer per build, bounded
+    def _plain_translation(self, language: str, msgid: str) -> str:
+        return translate(catalogue_chain(self.themes, language), msgid, {})
+
+    @pass_context
+    def _site_path(self, context: Context, path: str) -> str:
+        """A link to any path inside the site, e.g. from the config's navigation."""
+        return self._link(context, path.lstrip("/"))
+
+    def _feedback_url(self, framework: Framework, statement: Statement) -> str | None:
+        """A prefilled "new issue" link in the site's repository, if it names one."""
+        if not self.config.repository:
+            return None
+        level = framework.levels[statement.level].name
+        competency = framework.competencies[statement.competency].name
+        page = level_url(framework, statement.level) + "#" + statement.anchor
+        body = "\n".join(
+            [
+                f"**Framework:** {framework.title} ({framework.slug})",
+                f"**Level:** {level}",
+                f"**Competency:** {competency}",
+                f"**Statement:** `{statement.id}`",
+                f"**Page:** {(self.config.base_url or '/') + page}",
+                "",
+                "> " + statement.text.replace("\n", "\n> "),
+                "",
+                "**Suggestion:**",
+                "",
+            ]
+        )
+        query = urlencode({"title": f"{framework.slug}: {competency} at {level}", "body": body})
+        return f"{self.config.repository}/issues/new?{query}"
+
+    @pass_context
+    def _asset(self, context: Context, name: str) -> str:
+        asset = self.assets[name]
+        return f"{self._link(context, asset.url)}?v={asset.version}"
+
+    def compile(self, names: set[str]) -> None:
+        """Load templates now, so that worker processes forked later share them."""
+        for name in names:
+            # A broken template is reported by render(), with the page that needs it.
+            with suppress(jinja2.TemplateError):
+                self.env.get_template(name)
+
+    def canonical(self, page: Page) -> str | None:
+        return self.config.base_url + page.url if self.config.base_url else None
+
+    def render(self, page: Page) -> bytes:
+        token = _page_language.set(page.language)
+        try:
+            template = self.env.get_template(page.template)
+            html = template.render(page=page, canonical=self.canonical(page), **page.context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or page.template
+            raise InputError(
+                [error(where, exc.lineno or 1, 1, f"template error: {exc.message}", "template")]
+            ) from None
+        except jinja2.TemplateNotFound as exc:
+            raise InputError(
+                [error(page.template, 1, 1, f"template not found: {exc.name}", "template")]
+            ) from None
+        except Exception as exc:  # a theme is code: report its failure, keep the old site
+            where, line = _template_position(exc, _template_file(self.env, page.template))
+            raise InputError(
+                [
+                    error(
+                        where,
+                        line,
+                        1,
+                        f"rendering {page.url or 'the home page'} failed: "
+                        f"{type(exc).__name__}: {exc}",
+                        "template",
+                    )
+                ]
+            ) from None
+        finally:
+            _page_language.reset(token)
+        return html.encode("utf-8")
+
+
+def _template_file(env: jinja2.Environment, name: str) -> str:
+    try:
+        source = env.loader.get_source(env, name) if env.loader else None
+    except jinja2.TemplateNotFound:
+        return name
+    return source[1] or name if source else name
+
+
+def _template_position(exc: BaseException, fallback: str) -> tuple[str, int]:
+    """The innermost template frame of the error: Jinja maps its lines to the template's."""
+    tb = exc.__traceback__
+    found = (fallback, 1)
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".txt")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

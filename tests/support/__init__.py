@@ -1,0 +1,1 @@
+"""What several test folders share: paths, a browser, a crawler, site snapshots."""
