@@ -161,11 +161,11 @@ def test_search_finds_a_statement_and_opens_it(page, site_url: str) -> None:
 @pytest.fixture(scope="module")
 def split_index_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The bundled site with one search bundle per framework, as a large directory has."""
-    from ladderpress.plan import pages
+    from ladderpress.core import urls
 
     out = tmp_path_factory.mktemp("split") / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pages, "FRAMEWORKS_PER_SEARCH_BUNDLE", 1)
+        patch.setattr(urls, "FRAMEWORKS_PER_SEARCH_BUNDLE", 1)
         build(load_config(REPO), out=out)
     assert (out / "pagefind/part-8/pagefind-entry.json").is_file()
     with serve_folder(out) as url:
