@@ -23,6 +23,7 @@ from ladderpress.app.commands import (
 )
 from ladderpress.check.config import normalise_base_url
 from ladderpress.core.reporters import REPORTERS
+from ladderpress.importers import REGISTRY as IMPORT_FORMATS
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -162,12 +163,18 @@ def _make_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
 
     import_cmd = commands.add_parser(
         "import",
-        help="turn a spreadsheet, Monzo or FT ladder into a framework file",
-        description="Import a ladder from a CSV/TSV/XLSX spreadsheet (competencies as rows, "
-        "levels as columns), Monzo's Markdown pages or the FT's YAML, and write a "
-        "framework file that validates. Warnings say what to review.",
+        help="turn a ladder kept in another format into a framework file",
+        description="Import a ladder kept in another format and write a framework file that "
+        "validates. Warnings say what to review. Formats: "
+        + "; ".join(fmt.summary() for fmt in IMPORT_FORMATS)
+        + ".",
     )
     import_cmd.add_argument("source", metavar="FILE", help="file or folder to import")
+    import_cmd.add_argument(
+        "--format",
+        choices=[fmt.name for fmt in IMPORT_FORMATS],
+        help="read FILE as this format (default: from its extension, else its content)",
+    )
     import_cmd.add_argument("--slug", help="framework slug (default: from the file name)")
     import_cmd.add_argument("--organisation", help="organisation name to fill in")
     import_cmd.add_argument(

@@ -193,7 +193,12 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not args.out and not args.stdout:
         _require_site(args.site)
     try:
-        result = import_file(Path(args.source), slug=args.slug, organisation=args.organisation)
+        result = import_file(
+            Path(args.source),
+            slug=args.slug,
+            organisation=args.organisation,
+            format_name=args.format,
+        )
     except InputError as exc:
         _print_problems(exc.problems)
         return EXIT_INVALID

@@ -10,10 +10,12 @@ comma, semicolon and tab appears most often in the first line (outside quotes).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
-from ladderpress.importers.draft import Origin, column_letters, read_text
-from ladderpress.importers.spreadsheet import Cell, Grid
+from ladderpress.importers.draft import Draft, Origin, column_letters, read_text
+from ladderpress.importers.formats import ImportFormat
+from ladderpress.importers.spreadsheet import Cell, Grid, build_draft
 
 CANDIDATES = (",", ";", "\t")
 _SEP_LINE = re.compile(r"^sep=(.)\r?\n?$")
@@ -141,3 +143,20 @@ def read_csv(path: Path, shown: str) -> Grid:
 
 def _relabel(origin: Origin, row: int, column: int) -> Origin:
     return Origin(origin.path, origin.line, origin.col, f"cell {column_letters(column)}{row}")
+
+
+def _read_into(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draft:
+    return build_draft(read_csv(path, draft.source.path), draft)
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    return True  # the fallback: whatever no other format recognises is read as CSV
+
+
+FORMAT = ImportFormat(
+    name="csv",
+    description="CSV spreadsheet",
+    suffixes=(".csv", ".tsv"),
+    sniff=_sniff,
+    read=_read_into,
+)

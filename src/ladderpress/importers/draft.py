@@ -86,7 +86,7 @@ class DraftCompetency:
 
 @dataclass
 class Draft:
-    format: str  # "csv", "xlsx", "monzo" or "ft"
+    format: str  # a name in importers.REGISTRY: "csv", "xlsx", "monzo", "ft"
     label: str  # what the format is called in the generated comment
     source: Origin  # the file or folder as a whole
     levels: list[DraftLevel] = field(default_factory=list)

@@ -32,12 +32,14 @@ from ladderpress.importers.draft import (
     slugify,
     text_list,
 )
+from ladderpress.importers.formats import ImportFormat, head_text
 from ladderpress.load.document import Document, JsonPath
 from ladderpress.load.source import parse_text
 
 EXPECTED = "an FT engineering-progression YAML file with `levels`, `themes` and `competencies`"
 SECTIONS = ("levels", "themes", "areas", "competencies")
 READ_KEYS = {"id", "level", "theme", "area", "summary", "examples"}
+SUFFIXES = (".yml", ".yaml")
 
 
 class _Source:
@@ -256,7 +258,7 @@ def _load(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> _Source:
         shown = draft.source.path
         source.add_file(parse_text(shown, read_text(path, shown, EXPECTED)), None)
         return source
-    files = sorted(p for p in path.iterdir() if p.suffix.lower() in (".yml", ".yaml"))
+    files = sorted(p for p in path.iterdir() if p.suffix.lower() in SUFFIXES)
     for file in files:
         try:
             doc = parse_text(shown_of(file), read_text(file, shown_of(file), EXPECTED))
@@ -299,3 +301,18 @@ def import_ft(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draf
         )
     )
     return draft
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    return any(line.startswith("competencies:") for line in head_text(head).splitlines())
+
+
+FORMAT = ImportFormat(
+    name="ft",
+    description="FT engineering-progression YAML",
+    suffixes=SUFFIXES,
+    sniff=_sniff,
+    read=import_ft,
+    folder_suffixes=SUFFIXES,
+    folder_hint=".yml files (FT's format)",
+)

@@ -30,6 +30,7 @@ from ladderpress.importers.draft import (
     text_items,
     text_list,
 )
+from ladderpress.importers.formats import ImportFormat, head_text
 from ladderpress.load.document import Document, JsonPath
 from ladderpress.load.source import parse_text
 
@@ -213,3 +214,18 @@ def import_monzo(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> D
         "cumulative: a level also expects everything listed at the levels below it.",
     ]
     return draft
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    return head_text(head).startswith("---")  # front matter
+
+
+FORMAT = ImportFormat(
+    name="monzo",
+    description="Monzo progression framework",
+    suffixes=(".md", ".markdown"),
+    sniff=_sniff,
+    read=import_monzo,
+    folder_suffixes=(".md",),
+    folder_hint=".md files (Monzo's format)",
+)

@@ -13,13 +13,15 @@ from __future__ import annotations
 import datetime
 import importlib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from ladderpress.core import limits
 from ladderpress.core.problems import Problem
-from ladderpress.importers.draft import Origin, column_letters
-from ladderpress.importers.spreadsheet import Cell, Grid
+from ladderpress.importers.draft import Draft, Origin, column_letters
+from ladderpress.importers.formats import ImportFormat
+from ladderpress.importers.spreadsheet import Cell, Grid, build_draft
 from ladderpress.load.source import MAX_FILE_BYTES
 
 MAX_ROWS = 10_000
@@ -153,3 +155,22 @@ def _read_first_sheet(workbook: Any, shown: str) -> tuple[Grid, list[Problem]]:
             row.append(Cell(_text(value), number, column, Origin(shown, number, column, label)))
         grid.append(row)
     return grid, warnings
+
+
+def _read_into(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draft:
+    grid, warnings = read_xlsx(path, draft.source.path)
+    draft.warnings.extend(warnings)
+    return build_draft(grid, draft)
+
+
+def _sniff(path: Path, head: bytes) -> bool:
+    return head.startswith(b"PK\x03\x04")  # a zip archive, as every workbook is
+
+
+FORMAT = ImportFormat(
+    name="xlsx",
+    description="Excel workbook",
+    suffixes=(".xlsx", ".xlsm"),
+    sniff=_sniff,
+    read=_read_into,
+)
