@@ -36,8 +36,8 @@ from ladderpress.render.feeds import atom_feed, robots, sitemap
 from ladderpress.render.messages import catalogue_digest
 from ladderpress.render.parallel import Job, render_all
 from ladderpress.render.renderer import Asset, Renderer, collect_assets
-from ladderpress.write.output import WriteReport, check_location, write_site
-from ladderpress.write.ownership import previous_output
+from ladderpress.write.output import WriteReport, check_location, recover, write_site
+from ladderpress.write.ownership import PreviousOutput, previous_output
 
 
 @dataclass
@@ -270,6 +270,7 @@ def build(
     target = (out or config.output_dir).resolve()
     start = time.perf_counter()
     check_location(target, config.root, config.input_paths)
+    recover(target)  # a build killed mid-swap: its previous site is the one to start from
     inputs = scan_inputs(config, target, preview=preview)
     on_disk = previous_output(target)
     present = on_disk.digests  # what the previous build wrote, still exactly as it wrote it
@@ -330,6 +331,7 @@ def build(
                 report,
                 cache,
                 bundle_keys,
+                on_disk,
             )
             report.notes.extend(report.written.notes())
     cache.search = bundle_keys  # only now: the output holds these bundles
@@ -349,6 +351,7 @@ def _write(
     report: BuildReport,
     cache: BuildCache,
     bundle_keys: dict[str, str],
+    on_disk: PreviousOutput,
 ) -> WriteReport:
     return write_site(
         target,
@@ -356,6 +359,7 @@ def _write(
         clean=clean,
         root=config.root,
         inputs=config.input_paths,
+        previous=on_disk,
         extra=lambda: state_files(
             inputs,
             pages=report.pages,

@@ -35,7 +35,7 @@ from ladderpress.write.ownership import (
     survey,
 )
 
-__all__ = ["MANIFEST", "WriteReport", "check_location", "read_manifest", "write_site"]
+__all__ = ["MANIFEST", "WriteReport", "check_location", "read_manifest", "recover", "write_site"]
 
 STAGING_SUFFIX = ".ladderpress-new"
 RETIRED_SUFFIX = ".ladderpress-old"
@@ -85,11 +85,14 @@ def _safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def _recover(out: Path) -> None:
-    """Finish or undo a swap that a killed build left half-done."""
+def recover(out: Path) -> bool:
+    """Finish or undo a swap that a killed build left half-done; whether the previous site
+    was put back in place."""
+    restored = False
     retired = out.with_name(out.name + RETIRED_SUFFIX)
     if retired.exists() and not out.exists():
         retired.rename(out)
+        restored = True
     elif retired.exists():
         shutil.rmtree(retired, ignore_errors=True)
     staging = out.with_name(out.name + STAGING_SUFFIX)
@@ -99,20 +102,21 @@ def _recover(out: Path) -> None:
     for doomed in out.parent.glob(glob.escape(out.name + RETIRED_SUFFIX) + "-*"):
         if doomed.is_dir():
             _remove_in_background(doomed)
+    return restored
 
 
 def _refuse(out: Path, message: str) -> InputError:
     return InputError([error(str(out), 1, 1, message, "output")])
 
 
-def _previous(out: Path) -> PreviousOutput:
+def _previous(out: Path, known: PreviousOutput | None) -> PreviousOutput:
     if out.is_symlink() and not out.exists():
         raise _refuse(out, "the output folder is a symbolic link to nothing; remove it")
     if not out.exists():
         return PreviousOutput({})
     if not out.is_dir():
         raise _refuse(out, "output path exists and is not a folder")
-    previous = previous_output(out)
+    previous = known if known is not None else previous_output(out)
     if not previous.had_manifest and any(out.iterdir()):
         raise _refuse(
             out,
@@ -142,6 +146,7 @@ def write_site(
     extra: Callable[[], Mapping[str, bytes]] | None = None,
     root: Path | None = None,
     inputs: Sequence[Path] = (),
+    previous: PreviousOutput | None = None,
 ) -> WriteReport:
     """Replace the output folder's content with `files`, streamed as (site path, bytes).
 
@@ -156,13 +161,15 @@ def write_site(
     Only files the previous build wrote (ownership.py) are replaced or removed. The
     user's files stay; one where the new site has a file of its own stops the build.
     `root` and `inputs` are the site and what the build reads: the output may not hold
-    them nor lie inside what it reads.
+    them nor lie inside what it reads. `previous`: ownership.previous_output of `out`, if
+    the caller looked already (a build does when it starts).
     """
     out = out.resolve()
     if root is not None:
         check_location(out, root, inputs)
-    _recover(out)
-    previous = _previous(out)
+    if recover(out):
+        previous = None  # what the caller saw was from before the site was put back
+    previous = _previous(out, previous)
     old = previous.files
     found = survey(out, previous) if out.is_dir() else Survey()
     if found.special:
