@@ -44,7 +44,9 @@ class PageType:
 PAGE_TYPES: dict[str, PageType] = {
     "home": PageType("", "index.html"),
     "framework": PageType("northwind-engineering/", "framework.html"),
+    "levels": PageType("northwind-engineering/levels/", "levels.html"),
     "level": PageType("northwind-engineering/levels/staff-engineer/", "level.html"),
+    "competencies": PageType("northwind-engineering/competencies/", "competencies.html"),
     "competency": PageType("northwind-engineering/competencies/testing/", "competency.html"),
     "compare-index": PageType("northwind-engineering/compare/", "compare-index.html"),
     "compare-same-track": PageType(
@@ -60,7 +62,9 @@ PAGE_TYPES: dict[str, PageType] = {
     "orgs-side-by-side": PageType(
         "compare/levels/", "compare-orgs-levels.html", _choose_two_levels
     ),
+    "disciplines": PageType("disciplines/", "facets.html"),
     "discipline": PageType("disciplines/engineering/", "facet.html"),
+    "tags": PageType("tags/", "facets.html"),
     "search": PageType("search/?q=testing", "search.html", _search_results, optional=True),
     "not-found": PageType("404.html", "404.html"),
 }

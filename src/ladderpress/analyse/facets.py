@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ladderpress.core.labels import display_label
 from ladderpress.core.model import Framework
 
 SIZE_ORDER = ("1-10", "11-50", "51-200", "201-1000", "1001-5000", "5001+")
@@ -18,7 +19,8 @@ TRACK_KINDS = {
 @dataclass(frozen=True)
 class Facet:
     value: str
-    label: str
+    label: str  # as a heading or a list item reads it: "Data science", "SRE"
+    phrase: str  # inside a sentence: "data science", "SRE"
     frameworks: tuple[Framework, ...]
 
     @property
@@ -26,18 +28,26 @@ class Facet:
         return len(self.frameworks)
 
 
-def _label(value: str) -> str:
-    return value.replace("-", " ").capitalize()
-
-
-def facet(frameworks: Sequence[Framework], attribute: str) -> list[Facet]:
-    """Values of `disciplines` or `tags`, most used first, with their frameworks."""
+def facet(
+    frameworks: Sequence[Framework], attribute: str, names: Mapping[str, str] | None = None
+) -> list[Facet]:
+    """Values of `disciplines` or `tags`, most used first, with their frameworks; `names`
+    are the site's names for them (the config's `labels`)."""
+    names = names or {}
     found: dict[str, list[Framework]] = {}
     for framework in frameworks:
         for value in getattr(framework, attribute):
             found.setdefault(value, []).append(framework)
     ordered = sorted(found.items(), key=lambda item: (-len(item[1]), item[0]))
-    return [Facet(value, _label(value), tuple(members)) for value, members in ordered]
+    return [
+        Facet(
+            value,
+            display_label(value, names),
+            display_label(value, names, in_text=True),
+            tuple(members),
+        )
+        for value, members in ordered
+    ]
 
 
 def sizes(frameworks: Sequence[Framework]) -> list[str]:

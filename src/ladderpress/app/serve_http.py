@@ -11,6 +11,8 @@ visits may send requests to it:
   page can neither listen for rebuilds nor trigger reloads;
 - the output folder's bookkeeping (`.ladderpress-*`) is not served (404), and odd paths
   get a 4xx, never a traceback;
+- a page that does not exist is answered with the site's own 404 page, status 404, as a
+  static host serves it once the site is published;
 - what is logged passes through `printable`: request paths and what a browser sends
   cannot reach the terminal as control sequences.
 """
@@ -40,6 +42,7 @@ from tornado import httpserver, httputil, netutil, web
 from tornado.log import LogFormatter
 
 from ladderpress.core.terminal import printable
+from ladderpress.core.urls import not_found_url
 
 OVERLAY_JS = """(function () {
   "use strict";
@@ -268,7 +271,21 @@ class ForceReload(ForceReloadHandler):  # type: ignore[misc]
 
 
 class SiteFiles(StaticFileHandler):  # type: ignore[misc]
-    """The output folder's files, without its bookkeeping; an odd path gets a 4xx."""
+    """The output folder's files, without its bookkeeping; an odd path gets a 4xx, and a
+    missing page the site's 404 page."""
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        if status_code == 404:
+            try:
+                with open(os.path.join(self.root, not_found_url()), "rb") as file:
+                    page = file.read()
+            except OSError:  # no 404 page built (yet): tornado's own
+                pass
+            else:
+                self.set_header("Content-Type", "text/html; charset=UTF-8")
+                self.finish(page)
+                return
+        super().write_error(status_code, **kwargs)
 
     def parse_url_path(self, url_path: str) -> str:
         if any(ord(ch) < 0x20 or ord(ch) == 0x7F for ch in url_path):

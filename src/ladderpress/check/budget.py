@@ -77,8 +77,9 @@ def _add_competency(estimate: Estimate, framework: Framework, competency: Compet
 def estimate(framework: Framework) -> Estimate:
     found = Estimate()
     found.comparison_pages = len(framework.level_order) * (len(framework.level_order) - 1) // 2
-    # The overview, level, competency, comparison-index and self-assessment pages.
-    found.pages = 3 + len(framework.levels) + len(framework.competencies)
+    # The overview, level, competency, comparison-index and self-assessment pages, and
+    # the lists of levels and of competencies.
+    found.pages = 5 + len(framework.levels) + len(framework.competencies)
     found.pages += found.comparison_pages
     found.bytes = found.pages * limits.PAGE_BYTES
     for competency in framework.competencies.values():

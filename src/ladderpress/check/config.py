@@ -80,4 +80,5 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         navigation=tuple(NavLink(i["title"], i["url"]) for i in data.get("navigation", ())),
         include=tuple(data["include"]) if "include" in data else None,
         repository=data.get("repository"),
+        labels=tuple(data.get("labels", {}).items()),
     )

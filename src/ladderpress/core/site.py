@@ -30,6 +30,8 @@ class SiteConfig:
     navigation: tuple[NavLink, ...] = ()
     include: tuple[str, ...] | None = None
     repository: str | None = None
+    # Display names of discipline and tag identifiers, e.g. (("sre", "SRE"),); see labels.py.
+    labels: tuple[tuple[str, str], ...] = ()
 
     @property
     def config_path(self) -> str:

@@ -25,8 +25,18 @@ def framework_url(framework: Framework) -> str:
     return f"{framework.url_root}/"
 
 
+def levels_url(framework: Framework) -> str:
+    """The list of the framework's levels, track by track."""
+    return f"{framework.url_root}/levels/"
+
+
 def level_url(framework: Framework, level_id: str) -> str:
     return f"{framework.url_root}/levels/{level_id}/"
+
+
+def competencies_url(framework: Framework) -> str:
+    """The list of the framework's competencies, category by category."""
+    return f"{framework.url_root}/competencies/"
 
 
 def competency_url(framework: Framework, competency_id: str) -> str:
@@ -91,8 +101,16 @@ def search_bundles(framework_count: int) -> list[str]:
     return ["pagefind/", *(f"pagefind/part-{n}/" for n in range(2, parts + 1))]
 
 
+def tags_url() -> str:
+    return "tags/"
+
+
 def tag_url(tag: str) -> str:
     return f"tags/{tag}/"
+
+
+def disciplines_url() -> str:
+    return "disciplines/"
 
 
 def discipline_url(discipline: str) -> str:
@@ -127,7 +145,9 @@ def site_wide_urls() -> tuple[str, ...]:
         orgs_levels_url(),
         search_url(),
         *search_bundles(1),
+        tags_url(),
         tag_url("x"),
+        disciplines_url(),
         discipline_url("x"),
         schema_url("x"),
         asset_url("x"),
@@ -158,7 +178,9 @@ def reserved_names() -> dict[str, str]:
 URLS: dict[str, Callable[..., str]] = {
     "home": home_url,
     "framework": framework_url,
+    "levels": levels_url,
     "level": level_url,
+    "competencies": competencies_url,
     "competency": competency_url,
     "compare_index": compare_index_url,
     "compare": compare_url,
@@ -170,7 +192,9 @@ URLS: dict[str, Callable[..., str]] = {
     "index_json": index_json_url,
     "feed": feed_url,
     "search": search_url,
+    "tags": tags_url,
     "tag": tag_url,
+    "disciplines": disciplines_url,
     "discipline": discipline_url,
     "schema": schema_url,
 }

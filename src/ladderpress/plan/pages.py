@@ -16,11 +16,14 @@ from ladderpress.core.site import SiteConfig
 from ladderpress.core.urls import (
     compare_index_url,
     compare_url,
+    competencies_url,
     competency_url,
     discipline_url,
+    disciplines_url,
     framework_url,
     home_url,
     level_url,
+    levels_url,
     not_found_url,
     orgs_compare_url,
     orgs_levels_url,
@@ -28,7 +31,9 @@ from ladderpress.core.urls import (
     search_url,
     self_assessment_url,
     tag_url,
+    tags_url,
 )
+from ladderpress.plan.indexes import competencies_by_category, levels_by_track
 
 
 @dataclass(frozen=True)
@@ -53,12 +58,16 @@ class Page:
 # Every page title, as a message id of the theme's catalogues (see theme/messages/).
 TITLE_MESSAGES = (
     "%(framework)s — %(organisation)s",
+    "Levels — %(organisation)s %(framework)s",
     "%(level)s — %(organisation)s %(framework)s",
+    "Competencies — %(organisation)s %(framework)s",
     "%(competency)s — %(organisation)s %(framework)s",
     "Compare levels — %(organisation)s %(framework)s",
     "Self-assessment — %(organisation)s %(framework)s",
     "%(a)s and %(b)s compared — %(organisation)s",
+    "Disciplines",
     "Discipline: %(value)s",
+    "Tags",
     "Tag: %(value)s",
     "%(site)s",
     "The same level across organisations",
@@ -80,7 +89,14 @@ def framework_pages(framework: Framework) -> list[Page]:
             "%(framework)s — %(organisation)s",
             {"framework": framework},
             title_params=_named(framework),
-        )
+        ),
+        Page(
+            levels_url(framework),
+            "levels.html",
+            "Levels — %(organisation)s %(framework)s",
+            {"framework": framework, "tracks": levels_by_track(framework)},
+            title_params=_named(framework),
+        ),
     ]
     for level in framework.levels.values():
         pages.append(
@@ -92,6 +108,15 @@ def framework_pages(framework: Framework) -> list[Page]:
                 title_params=_named(framework, level=level.name),
             )
         )
+    pages.append(
+        Page(
+            competencies_url(framework),
+            "competencies.html",
+            "Competencies — %(organisation)s %(framework)s",
+            {"framework": framework, "categories": competencies_by_category(framework)},
+            title_params=_named(framework),
+        )
+    )
     for competency in framework.competencies.values():
         pages.append(
             Page(
@@ -164,14 +189,25 @@ def translated_framework_pages(config: SiteConfig, frameworks: list[Framework]) 
     return pages
 
 
-def directory_pages(frameworks: list[Framework]) -> list[Page]:
-    """Without JavaScript, one page per discipline and per tag does the filters' job."""
+def directory_pages(config: SiteConfig, frameworks: list[Framework]) -> list[Page]:
+    """Without JavaScript, one page per discipline and per tag does the filters' job, and
+    a page for each kind lists them all (`/disciplines/`, `/tags/`)."""
     pages = []
-    for attribute, url, kind in (
-        ("disciplines", discipline_url, "Discipline"),
-        ("tags", tag_url, "Tag"),
+    for attribute, index_url, url, kind in (
+        ("disciplines", disciplines_url, discipline_url, "Discipline"),
+        ("tags", tags_url, tag_url, "Tag"),
     ):
-        for found in facet(frameworks, attribute):
+        found_all = facet(frameworks, attribute, dict(config.labels))
+        if found_all:
+            pages.append(
+                Page(
+                    index_url(),
+                    "facets.html",
+                    "Disciplines" if kind == "Discipline" else "Tags",
+                    {"facets": found_all, "kind": kind},
+                )
+            )
+        for found in found_all:
             pages.append(
                 Page(
                     url(found.value),
@@ -196,8 +232,8 @@ def plan_site(
             "%(site)s",
             {
                 "frameworks": frameworks,
-                "disciplines": facet(frameworks, "disciplines"),
-                "tags": facet(frameworks, "tags"),
+                "disciplines": facet(frameworks, "disciplines", dict(config.labels)),
+                "tags": facet(frameworks, "tags", dict(config.labels)),
                 "sizes": sizes(frameworks),
                 "search": search,
             },
@@ -205,7 +241,7 @@ def plan_site(
         )
     ]
     pages.extend(translated_framework_pages(config, everything))
-    pages.extend(directory_pages(frameworks))
+    pages.extend(directory_pages(config, frameworks))
     pages.append(
         Page(
             orgs_compare_url(),

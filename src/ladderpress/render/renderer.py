@@ -6,7 +6,7 @@ import hashlib
 from contextlib import suppress
 from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -19,6 +19,7 @@ from markupsafe import Markup
 from ladderpress import __version__
 from ladderpress.analyse.assessment import assessment_data
 from ladderpress.analyse.compare import Change, Step, compare_levels, step
+from ladderpress.core.labels import display_label
 from ladderpress.core.markdown import render_block, render_inline
 from ladderpress.core.model import Framework, Statement
 from ladderpress.core.problems import InputError, error
@@ -183,6 +184,7 @@ class Renderer:
             step=step,
             _=self._translate,
             language_name=language_name,
+            label_of=partial(display_label, names=dict(config.labels)),  # 'sre': "SRE"
             title_of=lambda page: self._translate(page.title, **page.title_params),
             js_messages=lambda: {m: self._translate(m) for m in JS_MESSAGES},
             url=self._url,
@@ -198,8 +200,8 @@ class Renderer:
     @staticmethod
     def _link(context: Context, target: str) -> str:
         page: Page = context["page"]
-        if page.absolute_links:
-            return _base_path(context["site"]) + target
+        if page.absolute_links:  # the preview serves the site at its root
+            return ("/" if context["preview"] else _base_path(context["site"])) + target
         return relative_url(target, page.url)
 
     @pass_context

@@ -1,0 +1,61 @@
+"""What the index pages list: a framework's levels track by track, and its competencies
+category by category (`/<framework>/levels/`, `/<framework>/competencies/`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ladderpress.core.model import Category, Competency, Framework, Level, Track
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    level: Level
+    also_on: tuple[str, ...]  # names of the other tracks the level is on
+    repeated: bool  # listed under an earlier track of the page already
+
+
+@dataclass(frozen=True)
+class TrackLevels:
+    track: Track
+    rows: tuple[LevelRow, ...]  # lowest first, as the track lists them
+
+    @property
+    def first(self) -> Level:
+        return self.rows[0].level
+
+    @property
+    def last(self) -> Level:
+        return self.rows[-1].level
+
+
+@dataclass(frozen=True)
+class CategoryCompetencies:
+    category: Category
+    competencies: tuple[Competency, ...]
+
+
+def levels_by_track(framework: Framework) -> list[TrackLevels]:
+    """Each track with its levels; a level shared by tracks is on each, naming the others."""
+    names = {track.id: track.name for track in framework.tracks}
+    listed: set[str] = set()
+    found = []
+    for track in framework.tracks:
+        rows = []
+        for level_id in track.levels:
+            level = framework.levels[level_id]
+            others = tuple(names[other] for other in level.tracks if other != track.id)
+            rows.append(LevelRow(level, others, level_id in listed))
+            listed.add(level_id)
+        found.append(TrackLevels(track, tuple(rows)))
+    return found
+
+
+def competencies_by_category(framework: Framework) -> list[CategoryCompetencies]:
+    return [
+        CategoryCompetencies(
+            category, tuple(framework.competencies[c] for c in category.competencies)
+        )
+        for category in framework.categories
+        if category.competencies
+    ]
