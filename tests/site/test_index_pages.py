@@ -35,17 +35,25 @@ def _crumbs(page: Path) -> list[tuple[str, str]]:
 
 
 def test_every_folder_above_a_page_is_a_page(built: Path) -> None:
-    """Only a comparison's first level (`compare/<a>/`) is no page: the level page's
-    "Compare with" does its job."""
+    """A reader who trims any address of the site lands on a page."""
     missing = set()
     for page in built.rglob("*.html"):
         for folder in page.relative_to(built).parents:
             path = folder.as_posix()
             if path != "." and not (built / path / "index.html").is_file():
                 missing.add(path + "/")
-    assert sorted(missing) == [
-        f"{FRAMEWORK}/compare/{level}/" for level in ("junior", "mid", "senior", "staff")
-    ]
+    assert sorted(missing) == []
+
+
+def test_a_levels_comparisons_link_every_other_level(built: Path) -> None:
+    main = _main(built / FRAMEWORK / "compare/senior/index.html")
+    links = re.findall(r'<li><a href="([^"]+)">', main)
+    assert links == ["../junior/senior/", "../mid/senior/", "staff/", "manager/"]
+    items = dict(re.findall(r'<li><a href="([^"]+)">.*?</a>(.*?)</li>', main, re.S))
+    assert "next or previous level" in items["../mid/senior/"]
+    assert "next or previous level" in items["staff/"]
+    assert items["../junior/senior/"].strip() == ""
+    assert "another track" in items["manager/"]
 
 
 def test_the_levels_page_lists_each_track_lowest_first(built: Path) -> None:

@@ -49,6 +49,9 @@ PAGE_TYPES: dict[str, PageType] = {
     "competencies": PageType("northwind-engineering/competencies/", "competencies.html"),
     "competency": PageType("northwind-engineering/competencies/testing/", "competency.html"),
     "compare-index": PageType("northwind-engineering/compare/", "compare-index.html"),
+    "compare-level": PageType(
+        "northwind-engineering/compare/senior-engineer/", "compare-level.html"
+    ),
     "compare-same-track": PageType(
         "northwind-engineering/compare/senior-engineer/staff-engineer/", "compare.html"
     ),

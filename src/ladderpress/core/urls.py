@@ -47,6 +47,11 @@ def compare_index_url(framework: Framework) -> str:
     return f"{framework.url_root}/compare/"
 
 
+def compare_level_url(framework: Framework, level_id: str) -> str:
+    """One level's comparisons with every other: the folder above its comparison pages."""
+    return f"{framework.url_root}/compare/{level_id}/"
+
+
 def compare_url(framework: Framework, a: str, b: str) -> str:
     """The comparison of two levels; the pair is put in ladder order whatever the call."""
     first, second = ordered_pair(framework, a, b)
@@ -183,6 +188,7 @@ URLS: dict[str, Callable[..., str]] = {
     "competencies": competencies_url,
     "competency": competency_url,
     "compare_index": compare_index_url,
+    "compare_level": compare_level_url,
     "compare": compare_url,
     "json": framework_json_url,
     "self_assessment": self_assessment_url,

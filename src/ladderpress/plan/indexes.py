@@ -1,5 +1,6 @@
-"""What the index pages list: a framework's levels track by track, and its competencies
-category by category (`/<framework>/levels/`, `/<framework>/competencies/`)."""
+"""What the index pages list: a framework's levels track by track, its competencies
+category by category, and each level's comparisons (`/<framework>/levels/`,
+`/<framework>/competencies/`, `/<framework>/compare/<level>/`)."""
 
 from __future__ import annotations
 
@@ -58,4 +59,24 @@ def competencies_by_category(framework: Framework) -> list[CategoryCompetencies]
         )
         for category in framework.categories
         if category.competencies
+    ]
+
+
+@dataclass(frozen=True)
+class ComparisonLink:
+    other: Level
+    step: bool  # the next or previous level on one of the level's tracks
+    same_track: bool  # on a track with the level (else a change of path)
+
+
+def comparisons_of(framework: Framework, level_id: str) -> list[ComparisonLink]:
+    """Every other level, in ladder order, with how it relates to `level_id`."""
+    near: set[str] = set()
+    for _, previous, following in framework.neighbours(level_id):
+        near.update(x for x in (previous, following) if x)
+    tracked = {other for t in framework.tracks if level_id in t.levels for other in t.levels}
+    return [
+        ComparisonLink(framework.levels[other], other in near, other in tracked)
+        for other in framework.level_order
+        if other != level_id
     ]

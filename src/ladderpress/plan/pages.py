@@ -15,6 +15,7 @@ from ladderpress.core.model import Framework
 from ladderpress.core.site import SiteConfig
 from ladderpress.core.urls import (
     compare_index_url,
+    compare_level_url,
     compare_url,
     competencies_url,
     competency_url,
@@ -33,7 +34,7 @@ from ladderpress.core.urls import (
     tag_url,
     tags_url,
 )
-from ladderpress.plan.indexes import competencies_by_category, levels_by_track
+from ladderpress.plan.indexes import comparisons_of, competencies_by_category, levels_by_track
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ TITLE_MESSAGES = (
     "Competencies — %(organisation)s %(framework)s",
     "%(competency)s — %(organisation)s %(framework)s",
     "Compare levels — %(organisation)s %(framework)s",
+    "Compare %(level)s — %(organisation)s %(framework)s",
     "Self-assessment — %(organisation)s %(framework)s",
     "%(a)s and %(b)s compared — %(organisation)s",
     "Disciplines",
@@ -145,6 +147,20 @@ def framework_pages(framework: Framework) -> list[Page]:
             title_params=_named(framework),
         )
     )
+    for level in framework.levels.values():
+        pages.append(
+            Page(
+                compare_level_url(framework, level.id),
+                "compare-level.html",
+                "Compare %(level)s — %(organisation)s %(framework)s",
+                {
+                    "framework": framework,
+                    "level": level,
+                    "comparisons": comparisons_of(framework, level.id),
+                },
+                title_params=_named(framework, level=level.name),
+            )
+        )
     for a, b in all_pairs(framework):
         level_a, level_b = framework.levels[a], framework.levels[b]
         pages.append(
