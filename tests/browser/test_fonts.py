@@ -24,7 +24,7 @@ import pytest
 
 from ladderpress.build import build
 from ladderpress.check.config import load_config
-from tests.support.browser import launched_chromium, serve_folder
+from tests.support.browser import serve_folder
 from tests.support.paths import FIXTURES
 
 pytest.importorskip("playwright.sync_api")
@@ -44,12 +44,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build(load_config(FIXTURES / "scripts"), out=out)
     with serve_folder(out) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched_chromium() as launched:
-        yield launched
 
 
 @pytest.fixture

@@ -27,9 +27,6 @@ from typing import Any
 
 import pytest
 
-from ladderpress.build import build
-from ladderpress.check.config import load_config
-from tests.support.browser import launched_chromium, serve_folder
 from tests.support.paths import REPO
 
 pytest.importorskip("playwright.sync_api")
@@ -105,23 +102,7 @@ def test_the_printable_width_follows_the_stylesheet() -> None:
 # --------------------------------------------------------------------------- fixtures
 
 
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("print") / "site"
-    build(load_config(REPO), out=out)
-    return out
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve_folder(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launched_chromium() as launched:
-        yield launched
+# built_site, site_url and browser come from conftest.py.
 
 
 @pytest.fixture
