@@ -212,7 +212,7 @@ def test_messages_are_constant_and_get_their_parameters(path: Path) -> None:
 def test_catalogue_holds_exactly_the_templates_messages() -> None:
     from ladderpress.plan.pages import TITLE_MESSAGES
     from ladderpress.render.fragments import ITEM_MESSAGES
-    from ladderpress.render.renderer import JS_MESSAGES
+    from ladderpress.render.messages import JS_MESSAGES
 
     used = used_msgids() | {message: "ladderpress.js" for message in JS_MESSAGES}
     used |= {message: "pages.py" for message in TITLE_MESSAGES}
@@ -283,7 +283,7 @@ def test_rich_escapes_the_text_and_its_arguments() -> None:
 
 
 def test_script_messages_are_all_in_the_catalogue() -> None:
-    from ladderpress.render.renderer import JS_MESSAGES
+    from ladderpress.render.messages import JS_MESSAGES
 
     script = (THEME / "static/ladderpress.js").read_text(encoding="utf-8")
     used = set(re.findall(r'\bt\("((?:[^"\\]|\\.)*)"', script))

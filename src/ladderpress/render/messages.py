@@ -8,7 +8,6 @@ language without its region (`en-GB` → `en`), then to English, then to the id 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from pathlib import Path
 
 from ladderpress.core.problems import InputError, error
@@ -32,8 +31,9 @@ def _catalogue(theme_dirs: tuple[Path, ...], language: str) -> dict[str, str]:
     return merged
 
 
-@lru_cache(maxsize=64)
 def catalogue_chain(theme_dirs: tuple[Path, ...], language: str) -> tuple[dict[str, str], ...]:
+    """The catalogues to look a message up in, most specific first, read now: a renderer
+    keeps what it read for its build (a catalogue edited while serve runs is read again)."""
     languages = [language, language.split("-")[0], "en"]
     unique = list(dict.fromkeys(lang.lower() for lang in languages))
     return tuple(_catalogue(theme_dirs, lang) for lang in unique)
@@ -77,3 +77,26 @@ LANGUAGE_NAMES = {
 
 def language_name(tag: str) -> str:
     return LANGUAGE_NAMES.get(tag.lower(), LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag))
+
+
+JS_MESSAGES = (
+    "Choose two different levels.",
+    "Reference position %(position)s",
+    "%(time)s at level",
+    "Loading…",
+    "The frameworks could not be loaded. Check your connection and try again.",
+    "Best fit: %(level)s (%(share)s of what it expects).",
+    "Best fit on the %(track)s track: %(level)s (%(share)s of what it expects).",
+    "You meet %(share)s of what %(level)s expects; a level fits from %(threshold)s.",
+    "Not yet %(level)s",
+    "%(share)s of %(level)s",
+    "Top of the track",
+    "You meet what the top level of this track expects.",
+    "To reach %(level)s (%(share)s met)",
+    "Answers cleared.",
+    "Link copied. Anyone with it sees these answers.",
+    "Copy the address from your browser's address bar to share these answers.",
+    "Search is not available right now.",
+    "%(shown)s of %(total)s frameworks match.",
+)
+"""The messages the theme's script shows, handed to it translated in each page."""

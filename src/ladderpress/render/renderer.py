@@ -35,7 +35,7 @@ from ladderpress.render.fragments import (
     statement_item,
     word_marks,
 )
-from ladderpress.render.messages import catalogue_chain, language_name, translate
+from ladderpress.render.messages import JS_MESSAGES, catalogue_chain, language_name, translate
 
 
 @dataclass(frozen=True)
@@ -71,28 +71,6 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
                 assets[name] = Asset(asset_url(name), file.read_bytes())
     return assets
 
-
-JS_MESSAGES = (
-    "Choose two different levels.",
-    "Reference position %(position)s",
-    "%(time)s at level",
-    "Loading…",
-    "The frameworks could not be loaded. Check your connection and try again.",
-    "Best fit: %(level)s (%(share)s of what it expects).",
-    "Best fit on the %(track)s track: %(level)s (%(share)s of what it expects).",
-    "You meet %(share)s of what %(level)s expects; a level fits from %(threshold)s.",
-    "Not yet %(level)s",
-    "%(share)s of %(level)s",
-    "Top of the track",
-    "You meet what the top level of this track expects.",
-    "To reach %(level)s (%(share)s met)",
-    "Answers cleared.",
-    "Link copied. Anyone with it sees these answers.",
-    "Copy the address from your browser's address bar to share these answers.",
-    "Search is not available right now.",
-    "%(shown)s of %(total)s frameworks match.",
-)
-"""The messages the theme's script shows, handed to it translated in each page."""
 
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
@@ -297,11 +275,15 @@ class Renderer:
         language = _page_language.get() or self.config.language
         if not params:
             return self._plain_translation(language, msgid)
-        return translate(catalogue_chain(self.themes, language), msgid, params)
+        return translate(self._catalogues(language), msgid, params)
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one renderer per build, bounded
     def _plain_translation(self, language: str, msgid: str) -> str:
-        return translate(catalogue_chain(self.themes, language), msgid, {})
+        return translate(self._catalogues(language), msgid, {})
+
+    @lru_cache(maxsize=16)  # noqa: B019 - one renderer per build: read once per build
+    def _catalogues(self, language: str) -> tuple[dict[str, str], ...]:
+        return catalogue_chain(self.themes, language)
 
     @pass_context
     def _site_path(self, context: Context, path: str) -> str:
