@@ -19,6 +19,7 @@ from ladderpress.core.resources import schema_dir
 from ladderpress.core.site import SiteConfig
 from ladderpress.core.urls import feed_url, index_json_url, robots_url, schema_url, sitemap_url
 from ladderpress.incremental import checkcache
+from ladderpress.incremental.changes import input_paths
 from ladderpress.incremental.keys import BuildCache, MadeWith, export_key, page_keys
 from ladderpress.incremental.state import (
     Inputs,
@@ -269,7 +270,7 @@ def build(
     report = BuildReport()
     target = (out or config.output_dir).resolve()
     start = time.perf_counter()
-    check_location(target, config.root, config.input_paths)
+    check_location(target, config.root, input_paths(config, authored_only=True))
     recover(target)  # a build killed mid-swap: its previous site is the one to start from
     inputs = scan_inputs(config, target, preview=preview)
     on_disk = previous_output(target)
@@ -358,7 +359,7 @@ def _write(
         files,
         clean=clean,
         root=config.root,
-        inputs=config.input_paths,
+        inputs=input_paths(config, authored_only=True),
         previous=on_disk,
         extra=lambda: state_files(
             inputs,

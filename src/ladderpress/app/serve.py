@@ -24,8 +24,9 @@ from ladderpress.app.serve_http import ListenError, PreviewServer, is_loopback, 
 from ladderpress.build import build
 from ladderpress.core.problems import InputError, Problem
 from ladderpress.core.reporters import format_text
-from ladderpress.core.site import CONFIG_NAME, SiteConfig
+from ladderpress.core.site import SiteConfig
 from ladderpress.core.terminal import printable
+from ladderpress.incremental.changes import input_paths, takes_at_once
 from ladderpress.incremental.keys import BuildCache
 from ladderpress.write.output import check_location
 
@@ -213,22 +214,18 @@ def serve(
 ) -> int:
     out = (out or config.output_dir).resolve()
     try:  # an output inside a watched folder would set off a rebuild after each rebuild
-        check_location(out, config.root, config.input_paths)
+        check_location(out, config.root, input_paths(config, authored_only=True))
     except InputError as exc:
         for problem in exc.problems:
             print(format_text(problem), file=sys.stderr)
         return 1
     preview = Preview()
     state = PreviewState()
-    watched = [
-        config.frameworks_dir,
-        config.theme_dir,
-        config.root / CONFIG_NAME,
-        config.static_dir,
-    ]
     watcher = SiteWatcher(
-        watched,
-        on_edit=lambda edited: update_now(preview, out, edited, state),
+        input_paths(config, authored_only=True),
+        on_edit=lambda edited: (
+            takes_at_once(edited, config) and update_now(preview, out, edited, state)
+        ),
         on_quiet=lambda: rebuild(load_config, out, preview, state),
     )
     if not is_loopback(host):

@@ -40,8 +40,3 @@ class SiteConfig:
     @property
     def static_dir(self) -> Path:
         return self.root / "static"
-
-    @property
-    def input_paths(self) -> tuple[Path, ...]:
-        """What a build reads besides the site folder itself (see output.check_location)."""
-        return (self.frameworks_dir, self.theme_dir, self.static_dir, self.root / CONFIG_NAME)

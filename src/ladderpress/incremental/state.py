@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ladderpress import __version__
-from ladderpress.core.fingerprints import PACKAGE_DIR, Entry, code_identity, walk_files
+from ladderpress.core.fingerprints import Entry, code_identity, walk_files
 from ladderpress.core.problems import Problem, Severity
-from ladderpress.core.resources import default_theme_dir, schema_dir
-from ladderpress.core.site import CONFIG_NAME, SiteConfig
+from ladderpress.core.site import SiteConfig
+from ladderpress.incremental.changes import input_paths
 from ladderpress.render import search
 
 STATE_FILE = ".ladderpress-state.json"
@@ -61,19 +61,10 @@ class Inputs:
 
 def scan_inputs(config: SiteConfig, out: Path, *, preview: bool) -> Inputs:
     taken = time.time_ns()
-    roots = [
-        config.frameworks_dir,
-        config.theme_dir,
-        default_theme_dir(),
-        config.static_dir,
-        config.root / CONFIG_NAME,
-        schema_dir(),
-        PACKAGE_DIR,
-    ]
     files: list[Entry] = []
     seen: set[tuple[int, int]] = set()
-    for root in dict.fromkeys(str(r.resolve()) for r in roots):
-        walk_files(root, files, seen)
+    for root in input_paths(config):  # every input of every kind (changes.py)
+        walk_files(str(root.resolve()), files, seen)
     settings = json.dumps(
         {
             "format": FORMAT,
