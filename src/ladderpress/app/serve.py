@@ -165,7 +165,7 @@ def rebuild(
     except InputError as exc:
         state.set(exc.problems)
         for problem in exc.problems:
-            print(printable(format_text(problem)), file=sys.stderr)
+            print(format_text(problem), file=sys.stderr)  # escaped by the reporter
         print("Build failed; still serving the last good site.", file=sys.stderr, flush=True)
         return False
     state.set([])

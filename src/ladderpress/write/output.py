@@ -29,13 +29,14 @@ from ladderpress.write.ownership import (
     digest_of,
     in_brief,
     manifest_bytes,
+    no_links_on_way,
     overlap,
     previous_output,
     record,
     survey,
 )
 
-__all__ = ["MANIFEST", "WriteReport", "check_location", "read_manifest", "recover", "write_site"]
+__all__ = ["MANIFEST", "WriteReport", "check_location", "recover", "write_site"]
 
 STAGING_SUFFIX = ".ladderpress-new"
 RETIRED_SUFFIX = ".ladderpress-old"
@@ -133,11 +134,6 @@ def check_location(out: Path, root: Path, inputs: Sequence[Path]) -> None:
         raise _refuse(out, reason + "; choose an output folder outside the site's inputs")
 
 
-def read_manifest(out: Path) -> dict[str, str]:
-    """The content hash of every file of the previous build still as it wrote it."""
-    return previous_output(out.resolve()).digests
-
-
 def write_site(
     out: Path,
     files: Iterable[tuple[str, bytes | None]],
@@ -207,7 +203,11 @@ def write_site(
                 written += 1
             written_files[name] = record(target, digest)
         removed = [n for n in old if n not in written_files]
-        changed = [n for n in previous.damaged if _exists(out / n) and not _is_link(out / n)]
+        changed = [
+            n
+            for n in previous.damaged
+            if _exists(out / n) and not (out / n).is_symlink() and no_links_on_way(out, n)
+        ]
         # A file of the build's changed by hand is the user's now, unless the site needs
         # its name back (then it is repaired, and the edited version kept beside).
         repaired = tuple(n for n in changed if n in written_files)
@@ -241,10 +241,6 @@ def write_site(
 
 def _exists(path: Path) -> bool:
     return path.is_symlink() or path.exists()
-
-
-def _is_link(path: Path) -> bool:
-    return path.is_symlink() or any(p.is_symlink() for p in path.parents)
 
 
 def _carry_over(out: Path, staging: Path, found: Survey) -> None:
