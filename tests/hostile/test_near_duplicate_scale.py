@@ -1,5 +1,5 @@
 """The near-duplicate lint costs near-linear time: it compares a statement only with the
-earlier ones that share one of its rarer words (neardup.py), at most
+earlier ones that share one of its rarer words (analyse/similarity.py), at most
 NEAR_DUPLICATE_CANDIDATES of them, and stops with a warning once its word-order
 comparisons have cost NEAR_DUPLICATE_WORK. Comparing every pair, 12,000 statements made
 of the same words would take about half an hour (1,000 took 11.5 s); the result is the
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from difflib import SequenceMatcher
 from itertools import combinations
 
-from ladderpress.analyse.neardup import Search, near_duplicates
+from ladderpress.analyse.similarity import Search, near_duplicates
 from ladderpress.core import limits
 
 from .ladders import run_python

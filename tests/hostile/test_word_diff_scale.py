@@ -7,7 +7,7 @@ PAIRING_CANDIDATES pairs. Statements of real sizes are compared exactly as befor
 from __future__ import annotations
 
 from ladderpress.analyse.compare import Kind, diff_statements
-from ladderpress.analyse.wording import plain_words, text_similarity, word_diff
+from ladderpress.analyse.similarity import plain_words, text_similarity, word_diff
 from ladderpress.core import limits
 from ladderpress.core.model import Statement
 
@@ -27,7 +27,7 @@ def words(count: int, changed_every: int = 0) -> str:
 def test_two_statements_of_32000_words_in_seconds() -> None:
     code = """
 from tests.hostile.test_word_diff_scale import words
-from ladderpress.analyse.wording import text_similarity, word_diff
+from ladderpress.analyse.similarity import text_similarity, word_diff
 before = words(32_000)
 after = words(32_000, changed_every=10)
 old, new = word_diff(before, after)

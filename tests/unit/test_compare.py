@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ladderpress.analyse.compare import Kind, all_pairs, compare_levels, diff_statements, step
-from ladderpress.analyse.wording import (
+from ladderpress.analyse.similarity import (
     SIMILARITY_THRESHOLD,
     may_be_similar,
     text_similarity,

@@ -75,7 +75,6 @@ def _parsed(text: str) -> str:
 @given(st.text(alphabet=_PROSE_ALPHABET, min_size=1, max_size=40))
 @settings(max_examples=2000, deadline=None)
 def test_prose_shortcut_matches_the_parser(text: str) -> None:
-    render_inline.cache_clear()
     assert str(render_inline(text)) == _parsed(text)
 
 
@@ -92,5 +91,4 @@ def test_prose_shortcut_matches_the_parser(text: str) -> None:
     ],
 )
 def test_prose_shortcut_leaves_markdown_to_the_parser(text: str) -> None:
-    render_inline.cache_clear()
     assert str(render_inline(text)) == _parsed(text)

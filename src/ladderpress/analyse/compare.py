@@ -12,16 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from functools import lru_cache
 
-from ladderpress.analyse.wording import (
-    SIMILARITY_THRESHOLD,
-    Segment,
-    Wordings,
-    plain_words,
-    similarity,
-    word_diff,
-)
+from ladderpress.analyse.similarity import SIMILARITY_THRESHOLD, Segment, Wordings, plain_words
 from ladderpress.core.limits import PAIRING_CANDIDATES
 from ladderpress.core.model import Category, Competency, Framework, Level, Statement
 
@@ -98,15 +90,15 @@ class LevelComparison:
 REWORDED_BELOW = 0.35
 
 
-def _changed(before: Statement, after: Statement, matched_by: str) -> Change:
+def _changed(wordings: Wordings, before: Statement, after: Statement, matched_by: str) -> Change:
     old: tuple[Segment, ...]
     new: tuple[Segment, ...]
-    if similarity(before, after) < REWORDED_BELOW:
+    if wordings.similarity(before, after) < REWORDED_BELOW:
         # Rewritten rather than edited: word marks would only be noise.
         old = (Segment("equal", "".join(plain_words(before.html_text))),)
         new = (Segment("equal", "".join(plain_words(after.html_text))),)
     else:
-        old, new = word_diff(before.html_text, after.html_text)
+        old, new = wordings.diff(before, after)
     return Change(Kind.CHANGED, before, after, matched_by, old, new)
 
 
@@ -156,20 +148,6 @@ class CompetencyIndex:
         return found
 
 
-_INDEXES: dict[int, CompetencyIndex] = {}
-_INDEXES_KEPT = 64  # pages come framework by framework: a few frameworks' competencies
-
-
-def competency_index(framework: Framework, competency: Competency) -> CompetencyIndex:
-    # Keyed by identity: equal competencies of two frameworks must not share an index.
-    found = _INDEXES.get(id(competency))
-    if found is None or found.competency is not competency or found.framework is not framework:
-        if len(_INDEXES) >= _INDEXES_KEPT:
-            _INDEXES.clear()
-        found = _INDEXES[id(competency)] = CompetencyIndex(framework, competency)
-    return found
-
-
 def diff_statements(
     before: Sequence[Statement], after: Sequence[Statement], known: Statements | None = None
 ) -> list[Change]:
@@ -179,7 +157,7 @@ def diff_statements(
     see CompetencyIndex); without it, only the statements of the two lists.
     """
     known = known or Statements((*before, *after))
-    by_id, single = known.by_id, known.single
+    by_id, single, wordings = known.by_id, known.single, known.wordings
     after_ids = {s.id for s in after}
     kept = [single(Kind.KEPT, s) for s in before if s.id in after_ids]
     old = [s for s in before if s.id not in after_ids]
@@ -191,13 +169,13 @@ def diff_statements(
     for statement in new:
         for ancestor in _evolves_from(statement, by_id):
             if ancestor in old_by_id:
-                pairs[statement.id] = _changed(old_by_id.pop(ancestor), statement, "id")
+                pairs[statement.id] = _changed(wordings, old_by_id.pop(ancestor), statement, "id")
                 break
     for statement in list(old_by_id.values()):  # the older side may evolve from the newer
         for ancestor in _evolves_from(statement, by_id):
             target = next((s for s in new if s.id == ancestor and s.id not in pairs), None)
             if target is not None:
-                pairs[target.id] = _changed(old_by_id.pop(statement.id), target, "id")
+                pairs[target.id] = _changed(wordings, old_by_id.pop(statement.id), target, "id")
                 break
 
     unpaired_new = [s for s in new if s.id not in pairs]
@@ -224,38 +202,15 @@ def diff_statements(
             continue
         used_old.add(oi)
         used_new.add(ni)
-        pairs[unpaired_new[ni].id] = _changed(old_list[oi], unpaired_new[ni], "similarity")
+        pairs[unpaired_new[ni].id] = _changed(
+            wordings, old_list[oi], unpaired_new[ni], "similarity"
+        )
 
     changes = [pairs[s.id] for s in new if s.id in pairs]
     changes += [single(Kind.ADDED, s) for s in new if s.id not in pairs]
     paired_old = {c.before.id for c in pairs.values() if c.before}
     changes += [single(Kind.REMOVED, s) for s in old if s.id not in paired_old]
     return changes + kept
-
-
-def _diff_levels(
-    framework: Framework, competency: Competency, a_id: str, b_id: str
-) -> list[Change]:
-    index = competency_index(framework, competency)
-    return diff_statements(index.expected(a_id), index.expected(b_id), index.statements)
-
-
-def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelComparison:
-    """Level `a` beside level `b`, per competency, in the framework's category order."""
-    diffs: list[CompetencyDiff] = []
-    summaries: list[CategorySummary] = []
-    for category in framework.categories:
-        counts = dict.fromkeys(("added", "changed", "removed", "kept"), 0)
-        for competency_id in category.competencies:
-            competency = framework.competencies[competency_id]
-            diff = _competency_diff(competency, _diff_levels(framework, competency, a_id, b_id))
-            diffs.append(diff)
-            for kind in counts:
-                counts[kind] += diff.count(kind)
-        summaries.append(CategorySummary(category, **counts))
-    return LevelComparison(
-        framework, framework.levels[a_id], framework.levels[b_id], tuple(diffs), tuple(summaries)
-    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,13 +231,67 @@ class Step:
         return [c for c in self.changes if c.kind.value == kind]
 
 
-@lru_cache(maxsize=1024)  # a level page and a competency page both show each step
+class Analysis:
+    """Comparisons of one framework's levels, each worked out once for all its pages.
+
+    Whoever renders a framework's pages holds one (the renderer, for one build), so what
+    it remembers lives as long as that build and no longer.
+    """
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+        self._indexes: dict[str, CompetencyIndex] = {}
+        self._steps: dict[tuple[str, str], Step | None] = {}
+
+    def index(self, competency: Competency) -> CompetencyIndex:
+        found = self._indexes.get(competency.id)
+        if found is None:
+            found = self._indexes[competency.id] = CompetencyIndex(self.framework, competency)
+        return found
+
+    def diff_levels(self, competency: Competency, a_id: str, b_id: str) -> list[Change]:
+        index = self.index(competency)
+        return diff_statements(index.expected(a_id), index.expected(b_id), index.statements)
+
+    def compare(self, a_id: str, b_id: str) -> LevelComparison:
+        """Level `a` beside level `b`, per competency, in the framework's category order."""
+        framework = self.framework
+        diffs: list[CompetencyDiff] = []
+        summaries: list[CategorySummary] = []
+        for category in framework.categories:
+            counts = dict.fromkeys(("added", "changed", "removed", "kept"), 0)
+            for competency_id in category.competencies:
+                competency = framework.competencies[competency_id]
+                diff = _competency_diff(competency, self.diff_levels(competency, a_id, b_id))
+                diffs.append(diff)
+                for kind in counts:
+                    counts[kind] += diff.count(kind)
+            summaries.append(CategorySummary(category, **counts))
+        a, b = framework.levels[a_id], framework.levels[b_id]
+        return LevelComparison(framework, a, b, tuple(diffs), tuple(summaries))
+
+    def step(self, competency: Competency, level_id: str) -> Step | None:
+        """What changes in a competency from the level just below; None at the bottom.
+        A level page and a competency page both show each step: it is made once."""
+        key = (competency.id, level_id)
+        if key not in self._steps:
+            previous = self.framework.previous(level_id)
+            self._steps[key] = (
+                None
+                if previous is None
+                else Step(previous, tuple(self.diff_levels(competency, previous, level_id)))
+            )
+        return self._steps[key]
+
+
+def compare_levels(framework: Framework, a_id: str, b_id: str) -> LevelComparison:
+    """One comparison on its own; pages share an Analysis instead."""
+    return Analysis(framework).compare(a_id, b_id)
+
+
 def step(framework: Framework, competency: Competency, level_id: str) -> Step | None:
-    """What changes in a competency from the level just below; None at the bottom."""
-    previous = framework.previous(level_id)
-    if previous is None:
-        return None
-    return Step(previous, tuple(_diff_levels(framework, competency, previous, level_id)))
+    """One step on its own; pages share an Analysis instead."""
+    return Analysis(framework).step(competency, level_id)
 
 
 def all_pairs(framework: Framework) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ladderpress.analyse.compare import all_pairs
-from ladderpress.analyse.wording import token_count
+from ladderpress.analyse.similarity import token_count
 from ladderpress.check.sizes import RULE, SEE
 from ladderpress.core import limits
 from ladderpress.core.model import Competency, Framework

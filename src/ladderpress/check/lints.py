@@ -6,19 +6,12 @@ below it, and gaps where a level says nothing in a competency its neighbours cov
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ladderpress.analyse.neardup import Search, near_duplicates
+from ladderpress.analyse.similarity import Search, near_duplicates, same_wording_key
 from ladderpress.core.model import Competency, Framework, Statement
 from ladderpress.core.problems import Problem, Severity
 from ladderpress.load.document import Document, JsonPath, problem_at
-
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(text.lower()))
 
 
 def _statement_path(competency: Competency, statement: Statement) -> JsonPath:
@@ -47,7 +40,7 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
     search = Search()
     for competency in framework.competencies.values():
         for statement in (s for lvl in framework.level_order for s in competency.at(lvl)):
-            words = _words(statement.text)
+            words = same_wording_key(statement.html_text)
             if not words:
                 continue
             earlier = (
@@ -75,7 +68,7 @@ def _near_duplicates(
     cells = [s for lvl in framework.level_order for s in competency.at(lvl)]
     was_stopped = search.stopped
     pairs = near_duplicates(
-        [_words(s.text) for s in cells],
+        [same_wording_key(s.html_text) for s in cells],
         lambda i, j: _comparable_levels(framework, cells[i], cells[j]),
         search,
     )

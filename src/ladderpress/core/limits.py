@@ -88,7 +88,7 @@ PAGE_BYTES = 15_000
 # ms for two of DIFF_TOKENS). This bounds the sum over comparison pages and competencies
 # of (words only before) * (words only after), each statement capped at DIFF_TOKENS:
 # about 80 s of one core in the worst case. The sum counts a pair again on every page
-# that pairs it, and real text mostly stops at the word-set bounds of wording.py, so
+# that pairs it, and real text mostly stops at the word-set bounds of similarity.py, so
 # real work is far less: the bundled frameworks need at most 5.5 million, the synthetic
 # 3,000-statement framework above 0.77 billion (and builds in 7 s).
 SIMILARITY_WORK = Limit(
@@ -111,7 +111,7 @@ DIFF_TOKENS = 500
 # 3,000-statement framework above 1,296.
 PAIRING_CANDIDATES = 10_000
 # The near-duplicate lint compares a statement with at most this many earlier ones of
-# its competency that share one of its rarer words (neardup.py); the bundled
+# its competency that share one of its rarer words (analyse/similarity.py); the bundled
 # competencies hold at most 42 statements in all.
 NEAR_DUPLICATE_CANDIDATES = 200
 # What the near-duplicate lint may spend on word-order comparisons in one framework

@@ -7,7 +7,6 @@ Each distinct fragment is rendered once per process and reused on every page sho
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -40,12 +39,10 @@ def _parser() -> MarkdownIt:
 _MD = _parser()
 
 
-@lru_cache(maxsize=2048)
 def render_block(text: str) -> Markup:
     return Markup(_MD.render(text))
 
 
-@lru_cache(maxsize=2048)
 def render_inline(text: str) -> Markup:
     """A fragment without its paragraph wrapper when it is a single paragraph."""
     if _PROSE.fullmatch(text):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ladderpress.analyse.compare import Change, Kind
-from ladderpress.analyse.wording import Segment
+from ladderpress.analyse.similarity import Segment
 from ladderpress.core.markdown import render_inline
 from ladderpress.core.model import Statement
 

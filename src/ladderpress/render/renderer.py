@@ -18,10 +18,10 @@ from markupsafe import Markup
 
 from ladderpress import __version__
 from ladderpress.analyse.assessment import assessment_data
-from ladderpress.analyse.compare import Change, Step, compare_levels, step
+from ladderpress.analyse.compare import Analysis, Change, LevelComparison, Step
 from ladderpress.core.labels import display_label
 from ladderpress.core.markdown import render_block, render_inline
-from ladderpress.core.model import Framework, Statement
+from ladderpress.core.model import Competency, Framework, Statement
 from ladderpress.core.problems import InputError, error
 from ladderpress.core.resources import default_theme_dir
 from ladderpress.core.site import SiteConfig
@@ -75,7 +75,6 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
 
 
-@lru_cache(maxsize=8192)
 def relative_url(target: str, current: str) -> str:
     """The shortest link from the page at `current` to `target`, both site-relative."""
     base = current.split("/")[:-1]  # the folder the current page is in
@@ -146,20 +145,27 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        # What this build remembers; none of it outlives the renderer.
         self.fragments = FragmentCache()
         self._item_words: dict[str, ItemWords] = {}
-        self.env.filters["markdown"] = lambda text: render_block(text) if text else ""
-        self.env.filters["markdown_inline"] = lambda text: render_inline(text) if text else ""
+        self._analyses: dict[int, Analysis] = {}
+        self._relative_url = lru_cache(maxsize=8192)(relative_url)
+        self._plain_translation = lru_cache(maxsize=4096)(self._translate_plain)
+        self._catalogues = lru_cache(maxsize=16)(self._read_catalogues)
+        block = lru_cache(maxsize=2048)(render_block)
+        inline = lru_cache(maxsize=2048)(render_inline)
+        self.env.filters["markdown"] = lambda text: block(text) if text else ""
+        self.env.filters["markdown_inline"] = lambda text: inline(text) if text else ""
         self.env.filters["link_label"] = link_label
         self.env.filters["word_marks"] = word_marks
         self.env.globals.update(
             assessment_data=assessment_data,
-            compare_levels=compare_levels,
+            compare_levels=self._compare_levels,
             cached=self.fragments,
             change_items=self._change_items,
             statement_items=self._statement_items,
             rich=rich,
-            step=step,
+            step=self._step,
             _=self._translate,
             language_name=language_name,
             label_of=partial(display_label, names=dict(config.labels)),  # 'sre': "SRE"
@@ -175,12 +181,28 @@ class Renderer:
             generator=f"ladderpress {__version__}",
         )
 
-    @staticmethod
-    def _link(context: Context, target: str) -> str:
+    def _link(self, context: Context, target: str) -> str:
         page: Page = context["page"]
         if page.absolute_links:  # the preview serves the site at its root
             return ("/" if context["preview"] else _base_path(context["site"])) + target
-        return relative_url(target, page.url)
+        return self._relative_url(target, page.url)
+
+    def analysis(self, framework: Framework) -> Analysis:
+        """The comparisons of a framework's levels, shared by all its pages."""
+        key = id(framework)  # identity: equal frameworks of two builds must not share
+        found = self._analyses.get(key)
+        if found is None or found.framework is not framework:
+            # Pages come framework by framework: a few frameworks' analyses are enough.
+            if len(self._analyses) >= 4:
+                self._analyses.clear()
+            found = self._analyses[key] = Analysis(framework)
+        return found
+
+    def _compare_levels(self, framework: Framework, a_id: str, b_id: str) -> LevelComparison:
+        return self.analysis(framework).compare(a_id, b_id)
+
+    def _step(self, framework: Framework, competency: Competency, level_id: str) -> Step | None:
+        return self.analysis(framework).step(competency, level_id)
 
     @pass_context
     def _url(self, context: Context, kind: str, *args: Any) -> str:
@@ -277,12 +299,10 @@ class Renderer:
             return self._plain_translation(language, msgid)
         return translate(self._catalogues(language), msgid, params)
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one renderer per build, bounded
-    def _plain_translation(self, language: str, msgid: str) -> str:
+    def _translate_plain(self, language: str, msgid: str) -> str:
         return translate(self._catalogues(language), msgid, {})
 
-    @lru_cache(maxsize=16)  # noqa: B019 - one renderer per build: read once per build
-    def _catalogues(self, language: str) -> tuple[dict[str, str], ...]:
+    def _read_catalogues(self, language: str) -> tuple[dict[str, str], ...]:
         return catalogue_chain(self.themes, language)
 
     @pass_context
