@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from ladderpress.core.csvcells import split_statements
 from ladderpress.core.problems import InputError
-from ladderpress.importers import detect_format, import_file
+from ladderpress.importers import TreeImport, detect_format, import_file, import_tree
 from ladderpress.importers.draft import slugify
 from tests.support.importing import IMPORT, at, competency, position_of, valid
 
@@ -20,32 +20,37 @@ from tests.support.importing import IMPORT, at, competency, position_of, valid
 
 
 def test_monzo_folder(tmp_path: Path) -> None:
-    result = import_file(IMPORT / "monzo")
-    assert (result.format, result.slug) == ("monzo", "monzo")
-    data = valid(result, tmp_path)
-    assert [level["id"] for level in data["levels"]] == [f"level-{n}" for n in range(1, 5)]
-    assert data["levels"][0]["name"] == "Level 1"
-    assert [c["name"] for c in data["categories"]] == ["Backend Engineering", "Web Engineering"]
-    assert [c["id"] for c in data["competencies"]] == [
-        "technical",
-        "ownership",
-        "web-engineering-technical",
-        "communication",
+    imported = import_tree(IMPORT / "monzo")
+    assert [(r.format, r.slug) for r in imported.results] == [
+        ("monzo", "backend"),
+        ("monzo", "web"),
     ]
-    assert data["cumulative"] is True
-    assert "# Monzo's framework lists at each level what that level adds" in result.yaml_text
-    speed = competency(data, "web-engineering-technical")["expectations"]["level-3"]
+    backend = valid(imported.results[0], tmp_path)
+    web = valid(imported.results[1], tmp_path)
+    assert [c["name"] for c in web["categories"]] == ["Engineering"]
+    assert [c["id"] for c in web["competencies"]] == ["technical", "communication"]
+    assert web["cumulative"] is True
+    assert "# Monzo's framework lists at each level what that level adds" in web_text(imported)
+    speed = competency(web, "technical")["expectations"]["level-3"]
     assert speed == [
         {
             "text": "Improves how fast pages load for customers.",
             "examples": ["Halved the size of the checkout bundle."],
         }
     ]
-    skipped = [w for w in result.warnings if w.path.endswith("README.md")]
-    assert skipped and "page skipped" in skipped[0].message
-    level_six = next(w for w in result.warnings if "from 1 to 4" in w.message)
-    assert level_six.path.endswith("backend.md")
-    assert (level_six.line, level_six.col) == position_of(IMPORT / "monzo/backend.md", "6")
+    [skipped] = imported.skipped
+    assert skipped.path.endswith("README.md") and "skipped" in skipped.message
+    # `levels: 4`, but a topic has content at level 6: kept (up to level 6), and reported
+    assert [level["id"] for level in backend["levels"]] == [f"level-{n}" for n in range(1, 7)]
+    assert competency(backend, "ownership")["expectations"]["level-6"] == [
+        "A level that does not exist."
+    ]
+    beyond = next(w for w in imported.results[0].warnings if "up to level 6" in w.message)
+    assert (beyond.line, beyond.col) == position_of(IMPORT / "monzo/backend.md", "4")
+
+
+def web_text(imported: TreeImport) -> str:
+    return imported.results[1].yaml_text
 
 
 def test_monzo_single_page(tmp_path: Path) -> None:

@@ -3,12 +3,16 @@
 `import_file(path)` detects the format, reads the source into a format-neutral draft
 (`draft.py`) and writes it as YAML that passes `ladderpress validate` (`writer.py`):
 
-- a spreadsheet, competencies as rows and levels as columns: `.csv`, `.tsv` or, with the
-  optional openpyxl library, the first sheet of an `.xlsx` workbook (`spreadsheet.py`);
-- Monzo's progression-framework pages, Markdown with YAML front matter: one `.md` file,
-  or a folder of them, one category per page (`monzo.py`);
-- the Financial Times' engineering-progression YAML: one file, or a folder of them
-  (`ft.py`).
+- a spreadsheet, competencies as rows and levels as columns (`spreadsheet.py`) or one
+  row per statement (`long_sheet.py`): `.csv`, `.tsv` or, with the optional openpyxl
+  library, a sheet of an `.xlsx` workbook;
+- Monzo's progression-framework pages, Markdown with YAML front matter (`monzo.py`,
+  `monzo_text.py` for `yaml: false` pages);
+- the Financial Times' engineering-progression YAML (`ft.py`, `ft_roles.py`).
+
+`import_tree(path)` imports a folder as companies keep it: every framework under it on
+its own (`tree.py`), one failure never stopping the others. Organisation and disciplines
+not given are guessed (`guess.py`) and reported as guesses.
 
 Every format is listed once, in `REGISTRY` below, in the order their sniffers are tried
 on a file whose extension claims no format (`detect.py`); each declares its name,
@@ -21,20 +25,31 @@ placeholder is a warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ladderpress.check.files import RESERVED_SLUGS, SLUG
 from ladderpress.check.semantics import RESERVED_DEVICE_NAMES
 from ladderpress.core.paths import display_path
-from ladderpress.core.problems import Problem, sort_problems
+from ladderpress.core.problems import InputError, sort_problems
 from ladderpress.importers import csvfile, ft, monzo, xlsx
 from ladderpress.importers.detect import choose_format, detect
 from ladderpress.importers.draft import Draft, Origin, slugify
 from ladderpress.importers.formats import ImportFormat
+from ladderpress.importers.guess import guess_identity
+from ladderpress.importers.result import ImportResult
+from ladderpress.importers.tree import TreeImport, import_units
 from ladderpress.importers.writer import render
 
-__all__ = ["FORMATS", "REGISTRY", "ImportFormat", "ImportResult", "detect_format", "import_file"]
+__all__ = [
+    "FORMATS",
+    "REGISTRY",
+    "ImportFormat",
+    "ImportResult",
+    "TreeImport",
+    "detect_format",
+    "import_file",
+    "import_tree",
+]
 
 REGISTRY: tuple[ImportFormat, ...] = (
     xlsx.FORMAT,
@@ -44,16 +59,6 @@ REGISTRY: tuple[ImportFormat, ...] = (
 )
 FORMATS = {fmt.name: fmt.description for fmt in REGISTRY}  # name -> description
 DEFAULT_SLUG = "imported-framework"
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """The framework file's text, what to review in it, and what was read."""
-
-    yaml_text: str
-    warnings: list[Problem]
-    format: str  # a key of FORMATS
-    slug: str = ""  # the suggested file name, without .yaml
 
 
 def detect_format(path: Path, shown: str | None = None) -> str:
@@ -82,12 +87,16 @@ def import_file(
     slug: str | None = None,
     organisation: str | None = None,
     format_name: str | None = None,
+    disciplines: tuple[str, ...] = (),
+    sheet: str | None = None,
 ) -> ImportResult:
     """Read `path` and return a complete, valid framework file for it.
 
     `slug` is the framework's future file name (default: made from the source's name);
-    `organisation` the organisation's name (default: a placeholder, with a warning);
-    `format_name` a key of FORMATS to read the source as (default: detected).
+    `organisation` the organisation's name and `disciplines` its ids (default: guessed
+    from the source's folders and title, with a warning, else a placeholder);
+    `format_name` a key of FORMATS to read the source as (default: detected); `sheet`
+    the name or 1-based number of a workbook's sheet to read (default: the first).
     Raises InputError when the input cannot be imported at all.
     """
     shown = display_path(path)
@@ -98,7 +107,58 @@ def import_file(
         raise where.fail(
             "the organisation name is longer than 120 characters", "import-organisation"
         )
-    draft = Draft(fmt.name, fmt.description, where, file_name=path.resolve().name)
+    for discipline in disciplines:
+        if not SLUG.match(discipline):
+            raise where.fail(
+                f"'{discipline}' cannot be a discipline id: use lowercase letters a-z, digits "
+                "and single hyphens, for example 'engineering' or 'ux-research'",
+                "import-discipline",
+            )
+    draft = Draft(fmt.name, fmt.description, where, file_name=path.resolve().name, sheet=sheet)
+    if sheet is not None and fmt.name != xlsx.FORMAT.name:
+        draft.warnings.append(where.warn(f"--sheet applies to workbooks; {shown} is not one"))
     fmt.read(path, draft, display_path)
-    text, problems = render(draft, slug=chosen, organisation=organisation)
-    return ImportResult(text, sort_problems(problems), fmt.name, chosen)
+    identity = guess_identity(
+        path, draft.title, organisation=organisation, disciplines=tuple(disciplines)
+    )
+    text, problems = render(draft, slug=chosen, identity=identity)
+    return ImportResult(text, sort_problems(problems), fmt.name, chosen, shown)
+
+
+def import_tree(
+    path: Path,
+    *,
+    slug: str | None = None,
+    organisation: str | None = None,
+    format_name: str | None = None,
+    disciplines: tuple[str, ...] = (),
+    sheet: str | None = None,
+) -> TreeImport:
+    """Import a file, or every framework in a folder and its subfolders (tree.py), each
+    on its own: a file's failure is in `failed` and never stops the others. For a folder,
+    `slug` is a prefix of the slugs made from the paths. Raises InputError only when the
+    source as a whole cannot be read (missing, of no format, holding no framework)."""
+    shown = display_path(path)
+    where = Origin(shown, 1, 1)
+    fmt = choose_format(REGISTRY, path, format_name, shown)
+    if slug is not None:
+        _choose_slug(slug, path, where)  # refuse a bad one before reading anything
+
+    def one(source: Path, chosen: str | None) -> ImportResult:
+        return import_file(
+            source,
+            slug=chosen,
+            organisation=organisation,
+            format_name=fmt.name,
+            disciplines=disciplines,
+            sheet=sheet,
+        )
+
+    if path.is_dir() and not (fmt.units is not None and fmt.units(path) == [path]):
+        return import_units(path, fmt, one, prefix=slug)
+    tree = TreeImport()
+    try:
+        tree.results.append(one(path, slug))
+    except InputError as exc:
+        tree.failed.append((shown, exc.problems))
+    return tree

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ladderpress.importers.draft import Draft, Origin, column_letters, read_text
 from ladderpress.importers.formats import ImportFormat
+from ladderpress.importers.long_sheet import read_if_long
 from ladderpress.importers.spreadsheet import Cell, Grid, build_draft
 
 CANDIDATES = (",", ";", "\t")
@@ -146,7 +147,7 @@ def _relabel(origin: Origin, row: int, column: int) -> Origin:
 
 
 def _read_into(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draft:
-    return build_draft(read_csv(path, draft.source.path), draft)
+    return build_draft(read_csv(path, draft.source.path), draft, read_if_long)
 
 
 def _sniff(path: Path, head: bytes) -> bool:

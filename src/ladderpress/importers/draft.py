@@ -44,6 +44,19 @@ class Origin:
         return InputError([error(self.path, self.line, self.col, message, rule)])
 
 
+@dataclass(frozen=True)
+class Cell:
+    """A spreadsheet cell as the importers see it: its text and where it is."""
+
+    text: str
+    row: int  # 1-based spreadsheet row (a record of a CSV file)
+    column: int  # 1-based
+    origin: Origin
+
+
+Grid = list[list[Cell]]
+
+
 @dataclass
 class DraftStatement:
     text: str
@@ -59,6 +72,18 @@ class DraftLevel:
     key: str | None = None  # text the id is made from (default: the name)
     explicit: bool = False  # `key` was declared as an id in the source
     summary: str | None = None
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (title, Markdown body)
+
+
+@dataclass
+class DraftTrack:
+    """A career path through some of the draft's levels (indexes into Draft.levels, lowest
+    first). Tracks that share levels list the same ones first, as the schema asks."""
+
+    name: str
+    levels: list[int]
+    kind: str = "individual-contributor"  # or "management", "other"
+    key: str | None = None
 
 
 @dataclass
@@ -98,6 +123,10 @@ class Draft:
     summary: str | None = None
     file_name: str = ""  # the source's own name, for the generated comment
     warnings: list[Problem] = field(default_factory=list)
+    tracks: list[DraftTrack] = field(default_factory=list)  # none: every level on one track
+    track_note: str = ""  # how the tracks were found, for the review warning
+    tags: list[str] = field(default_factory=list)
+    sheet: str | None = None  # the workbook sheet asked for (name or 1-based number)
 
 
 def slugify(text: str) -> str:
@@ -197,7 +226,29 @@ def text_list(doc: Document, values: Any, where: JsonPath, warnings: list[Proble
     return [text for _, text in text_items(doc, values, where, warnings)]
 
 
+def short_name(name: str, limit: int) -> str:
+    """The first clause of `name` when it fits (before ':', ' - ', '(' or '.'), else its
+    first words within `limit`, ending with an ellipsis."""
+    for mark in (": ", " - ", " \u2013 ", " (", ". "):
+        head = name.split(mark, 1)[0].strip()
+        if 3 <= len(head) <= limit and head != name:
+            return head
+    cut = name[: limit - 1].rsplit(" ", 1)[0] if " " in name[: limit - 1] else name[: limit - 1]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def humanize(value: str) -> str:
     """'junior-to-mid' -> 'Junior to mid': a readable name made from an identifier."""
     words = " ".join(value.replace("-", " ").replace("_", " ").split())
     return words[:1].upper() + words[1:]
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Whose framework it is and what it covers: given on the command line, guessed from
+    the source's folders and title (and then reported as a guess), or left to a placeholder."""
+
+    organisation: str | None = None
+    organisation_guess: str = ""  # what the name was guessed from; "" when given or none
+    disciplines: tuple[str, ...] = ()
+    disciplines_guess: str = ""

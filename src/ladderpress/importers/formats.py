@@ -34,6 +34,11 @@ class ImportFormat:
     read: Reader
     folder_suffixes: tuple[str, ...] = ()  # a folder holding such files is this format's
     folder_hint: str = ""  # ".md files (Monzo's format)", for a folder that is no format's
+    # whether a file found in a folder is a framework of this format (a README, a CI
+    # workflow or a site's settings file is not): see tree.py
+    member: Callable[[Path], bool] | None = None
+    # the sources in a folder that are one framework each (default: every member file)
+    units: Callable[[Path], list[Path]] | None = None
 
     @property
     def reads_folders(self) -> bool:

@@ -7,7 +7,14 @@ either as top-level keys or as lists named by the file (`levels.yml`, `competenc
 Each theme becomes a competency of one category; each competency entry a statement at its
 level, keeping its `id` when it is a valid ladderpress id (made into one otherwise) and
 its `examples`. A `level` may name a level's id or name, or be its 1-based number. The
-top-level `name` and `summary` become the framework's title and summary.
+top-level `name` and `summary` become the framework's title and summary; `isLegacy: true`
+the tag `legacy`. Roles marked individual contributor and people manager become two
+tracks (ft_roles.py); each `proficiency` goes into its level's "Proficiency" section,
+and each of `supportingUrls` becomes a link among the statement's examples. The FT shows
+on each level's page that level's complete list, so nothing is inherited (not cumulative).
+
+In a folder every job family (a file with `competencies`) is a framework of its own, and
+so is a folder of lists named after their key (`levels.yml`, `competencies.yml`).
 """
 
 from __future__ import annotations
@@ -33,12 +40,17 @@ from ladderpress.importers.draft import (
     text_list,
 )
 from ladderpress.importers.formats import ImportFormat, head_text
+from ladderpress.importers.ft_roles import proficiency_sections, role_tracks
+from ladderpress.importers.walk import member_files
 from ladderpress.load.document import Document, JsonPath
-from ladderpress.load.source import parse_text
+from ladderpress.load.source import MAX_FILE_BYTES, parse_text
 
 EXPECTED = "an FT engineering-progression YAML file with `levels`, `themes` and `competencies`"
 SECTIONS = ("levels", "themes", "areas", "competencies")
-READ_KEYS = {"id", "level", "theme", "area", "summary", "examples"}
+READ_KEYS = {"id", "level", "theme", "area", "summary", "examples", "proficiency", "supportingUrls"}
+TOP_KEYS = {*SECTIONS, "name", "title", "summary", "description", "isLegacy"}
+# Keys the FT's tools use that readers never see: no warning for leaving them out.
+TOOL_KEYS = {"googleSheetId"}
 SUFFIXES = (".yml", ".yaml")
 
 
@@ -193,6 +205,7 @@ def _statement(source: _Source, index: int, item: dict[str, Any], level: int, th
         return
     _, doc, where = source.values["competencies"]
     examples = text_list(doc, item.get("examples"), (*where, index, "examples"), draft.warnings)
+    examples += _links(source, index, item.get("supportingUrls"))
     ident = item.get("id")
     explicit = str(ident).strip() if ident is not None and str(ident).strip() else None
     if explicit is not None:
@@ -201,12 +214,33 @@ def _statement(source: _Source, index: int, item: dict[str, Any], level: int, th
     draft.competencies[theme].add(level, statement)
 
 
+def _links(source: _Source, index: int, urls: Any) -> list[str]:
+    """Supporting URLs as Markdown links, kept among the examples (see the docstring)."""
+    out = []
+    for u_index, entry in enumerate(urls if isinstance(urls, list) else []):
+        url = entry.get("url") if isinstance(entry, dict) else entry
+        label = entry.get("label") if isinstance(entry, dict) else None
+        if not isinstance(url, str) or not url.strip().startswith(("http://", "https://")):
+            source.draft.warnings.append(
+                source.origin("competencies", index, "supportingUrls", u_index).warn(
+                    "a supporting URL needs a `url` starting with http:// or https://; "
+                    "it was not imported",
+                    "import-ft",
+                )
+            )
+            continue
+        text = one_line(str(label or "")).replace("[", "(").replace("]", ")") or url.strip()
+        out.append(f"See [{text}](<{url.strip()}>)")
+    return out
+
+
 def _competencies(source: _Source, items: list[Any]) -> None:
     draft = source.draft
     levels = _levels(source, items)
     themes = _themes(source)
     had_themes = bool(themes)
-    ignored: set[str] = set()
+    ignored: set[str] = set(TOOL_KEYS)
+    proficiency: dict[int, dict[int, list[str]]] = {}
     for index, item in enumerate(items):
         origin = source.origin("competencies", index)
         if not isinstance(item, dict):
@@ -240,6 +274,9 @@ def _competencies(source: _Source, items: list[Any]) -> None:
             )
             continue
         _statement(source, index, item, level, theme)
+        found = item.get("proficiency")
+        if isinstance(found, str) and found.strip():
+            proficiency.setdefault(level, {}).setdefault(theme, []).append(one_line(found))
         for key, value in item.items():
             if key not in READ_KEYS and key not in ignored and value not in (None, "", []):
                 ignored.add(key)
@@ -250,6 +287,15 @@ def _competencies(source: _Source, items: list[Any]) -> None:
                         "import-ft",
                     )
                 )
+    if proficiency:
+        proficiency_sections(draft, proficiency, [c.name for c in draft.competencies])
+        draft.warnings.append(
+            draft.source.warn(
+                "each competency's `proficiency` is kept in its level's 'Proficiency' section, "
+                "per theme: a statement has no proficiency of its own",
+                "import-kept-as",
+            )
+        )
 
 
 def _load(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> _Source:
@@ -290,17 +336,48 @@ def import_ft(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draf
     draft.summary = source.text("summary", "description")
     draft.categories.append(DraftCategory(DEFAULT_CATEGORY, draft.source))
     _competencies(source, items)
-    draft.cumulative = True
+    role_tracks(draft, [level.key or "" for level in draft.levels])
+    if source.values.get("isLegacy", (None,))[0] is True:
+        draft.tags.append("legacy")
+    for key in source.values:
+        if key not in TOP_KEYS and key not in TOOL_KEYS:
+            draft.warnings.append(
+                source.origin(key).warn(
+                    f"`{key}` has no place in a ladderpress framework and was not imported",
+                    "import-ft",
+                )
+            )
+    draft.cumulative = False
     draft.cumulative_note = [
-        "Assumed: each level lists what it adds to the levels below it, so expectations",
-        "are cumulative. Set it to false if every level's statements are complete alone.",
+        "The FT shows on each level's page that level's complete list of competencies,",
+        "so nothing is inherited from the levels below: cumulative is false.",
     ]
-    draft.warnings.append(
-        draft.source.warn(
-            "assumed cumulative: true (each level lists what it adds); check it", "import-review"
-        )
-    )
     return draft
+
+
+def _member(path: Path) -> bool:
+    """A job family: a YAML file with a top-level `competencies` (or a list file of a
+    folder of lists, named after its key)."""
+    if path.stem.lower() in SECTIONS:
+        return True
+    try:
+        with path.open("rb") as handle:
+            text = handle.read(MAX_FILE_BYTES).decode("utf-8", "replace")
+    except OSError:
+        return True  # let the import report why it cannot be read
+    return any(line.startswith("competencies:") for line in text.splitlines())
+
+
+def _units(folder: Path) -> list[Path]:
+    """A folder of lists is one job family; every other YAML file is one of its own."""
+    out: list[Path] = []
+    lists: set[Path] = set()
+    for file in member_files(folder, SUFFIXES):
+        if file.stem.lower() in SECTIONS:
+            lists.add(file.parent)
+        else:
+            out.append(file)
+    return sorted([*out, *lists])
 
 
 def _sniff(path: Path, head: bytes) -> bool:
@@ -315,4 +392,6 @@ FORMAT = ImportFormat(
     read=import_ft,
     folder_suffixes=SUFFIXES,
     folder_hint=".yml files (FT's format)",
+    member=_member,
+    units=_units,
 )

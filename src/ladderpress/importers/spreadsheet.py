@@ -23,37 +23,31 @@ The layout (the same for CSV, TSV and .xlsx):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 
 from ladderpress.core.csvcells import split_statements, unguard
 from ladderpress.importers.draft import (
     DEFAULT_CATEGORY,
+    Cell,
     Draft,
     DraftCategory,
     DraftCompetency,
     DraftLevel,
     DraftStatement,
+    Grid,
     Origin,
     one_line,
 )
 from ladderpress.load.characters import FORBIDDEN, describe, strip_forbidden
+
+__all__ = ["Cell", "Grid", "build_draft"]
 
 ROLES = {
     "competency": {"competency", "competencies", "skill", "skills", "topic", "topics", "name"},
     "category": {"category", "categories", "group", "theme", "themes", "area", "areas"},
     "description": {"description", "summary", "definition"},
 }
-
-
-@dataclass(frozen=True)
-class Cell:
-    text: str
-    row: int  # 1-based spreadsheet row (a record of a CSV file)
-    column: int  # 1-based
-    origin: Origin
-
-
-Grid = list[list[Cell]]
 
 
 def _role(header: str) -> str | None:
@@ -246,9 +240,14 @@ def _cleaned(grid: Grid, draft: Draft) -> Grid:
     return rows
 
 
-def build_draft(grid: Grid, draft: Draft) -> Draft:
-    """Fill `draft` from the rows of a sheet (see the module docstring for the layout)."""
-    layout = _Layout(_cleaned(grid, draft), draft)
-    layout.read_rows()
+def build_draft(
+    grid: Grid, draft: Draft, other_layout: Callable[[Grid, Draft], bool] | None = None
+) -> Draft:
+    """Fill `draft` from the rows of a sheet (see the module docstring for the layout),
+    unless `other_layout` recognises the cleaned rows as its own and reads them (the
+    long layout of long_sheet.py: the readers pass it, keeping this module below it)."""
+    cleaned = _cleaned(grid, draft)
+    if other_layout is None or not other_layout(cleaned, draft):
+        _Layout(cleaned, draft).read_rows()
     _guess_cumulative(draft)
     return draft

@@ -8,23 +8,37 @@ block style, two-space indents, keys in the schema's order, a blank line between
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ladderpress.check.semantics import RESERVED_DEVICE_NAMES
 from ladderpress.core.problems import Problem
-from ladderpress.importers.draft import Draft, DraftStatement, Origin, is_id, one_line, slugify
+from ladderpress.importers.draft import (
+    Draft,
+    DraftCompetency,
+    DraftStatement,
+    Identity,
+    Origin,
+    is_id,
+    one_line,
+    short_name,
+    slugify,
+)
+from ladderpress.importers.head import head, tracks
 from ladderpress.load.characters import strip_forbidden
 from ladderpress.load.dump import dump_yaml
 
 SCHEMA_LINE = (
     "# yaml-language-server: $schema=https://ladderpress.dev/schema/v1/framework.schema.json"
 )
-PLACEHOLDER_ORGANISATION = "Your organisation"
-PLACEHOLDER_DISCIPLINES = ["engineering"]
-TRACK_ID = "main"
-TRACK_NAME = "Main track"
 MAX_NAME = 80
-MAX_TITLE = 120
+MAX_STATEMENT = 2000  # the schema's limit on a statement's text
+# the schema's limits on a framework; one track holds at most 30 of its levels
+MAX_LEVELS = 60
+MAX_TRACK = 30
+MAX_COMPETENCIES = 100
+MAX_CATEGORIES = 50
+MAX_CELL = 50
 
 
 def _indent(text: str) -> str:
@@ -91,18 +105,82 @@ class _Ids:
         return chosen
 
 
-def _name(text: str, origin: Origin, what: str, warnings: list[Problem], limit: int) -> str:
+def _name(
+    text: str, origin: Origin, what: str, warnings: list[Problem], limit: int
+) -> tuple[str, str | None]:
+    """A name within `limit`, and the whole name when it had to be shortened: the caller
+    keeps that in the description, so nothing of the source is lost."""
     name = one_line(text)
     if len(name) <= limit:
-        return name
+        return name, None
     warnings.append(
         origin.warn(
-            f"{what} name is longer than {limit} characters and was shortened; "
-            "move the detail into a description",
+            f"{what} name is longer than {limit} characters: it was shortened, and the whole "
+            "name starts its description; write a shorter name",
             "import-long-name",
         )
     )
-    return name[: limit - 1].rstrip() + "…"
+    return short_name(name, limit), name
+
+
+def _with_whole_name(whole: str | None, text: str | None) -> str | None:
+    if whole is None:
+        return text
+    return f"{whole}\n\n{text}" if text else whole
+
+
+def _check_limits(draft: Draft, kept: list[DraftCompetency]) -> None:
+    """Refuse what no framework file can hold, rather than write one that fails."""
+    longest = max((len(t.levels) for t in draft.tracks), default=len(draft.levels))
+    counts = (
+        (len(draft.levels), MAX_LEVELS, "levels"),
+        (longest, MAX_TRACK, "levels on one track"),
+        (len(kept), MAX_COMPETENCIES, "competencies"),
+        (len({c.category for c in kept}), MAX_CATEGORIES, "categories"),
+    )
+    for found, limit, what in counts:
+        if found > limit:
+            raise draft.source.fail(
+                f"the source has {found} {what}, over the {limit} a framework holds; split it "
+                "into several sources and import each",
+                "import-too-large",
+            )
+    for competency in kept:
+        for items in competency.expectations.values():
+            if len(items) > MAX_CELL:
+                raise items[MAX_CELL].origin.fail(
+                    f"'{one_line(competency.name)}' has {len(items)} statements at one level, "
+                    f"over the {MAX_CELL} a level holds; merge some or move them to another "
+                    "competency",
+                    "import-too-large",
+                )
+
+
+def _pieces(item: DraftStatement, warnings: list[Problem]) -> list[DraftStatement]:
+    """`item`, or when its text is over a statement's limit, its sentences in statements
+    that fit (the first keeps its id and examples): cut, none of it would be published."""
+    if len(item.text) <= MAX_STATEMENT:
+        return [item]
+    sentences = re.split(r"(?<=[.!?])\s+", item.text)
+    texts: list[str] = []
+    for sentence in sentences:
+        while len(sentence) > MAX_STATEMENT:
+            texts.append(sentence[:MAX_STATEMENT])
+            sentence = sentence[MAX_STATEMENT:]
+        if texts and len(texts[-1]) + 1 + len(sentence) <= MAX_STATEMENT:
+            texts[-1] = f"{texts[-1]} {sentence}"
+        elif sentence:
+            texts.append(sentence)
+    warnings.append(
+        item.origin.warn(
+            f"this statement is {len(item.text):,} characters, over the {MAX_STATEMENT:,} a "
+            f"statement holds: it was split into {len(texts)} statements at sentence ends; "
+            "check them",
+            "import-long-text",
+        )
+    )
+    first = DraftStatement(texts[0], item.origin, item.explicit_id, list(item.examples))
+    return [first, *(DraftStatement(text, item.origin) for text in texts[1:])]
 
 
 def _statement(item: DraftStatement, ids: _Ids) -> str | dict[str, Any]:
@@ -117,12 +195,23 @@ def _statement(item: DraftStatement, ids: _Ids) -> str | dict[str, Any]:
     return out
 
 
-def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, list[Problem]]:
-    """The framework file's text, and the warnings (the draft's and the writer's own)."""
+def render(
+    draft: Draft,
+    *,
+    slug: str,
+    identity: Identity | None = None,
+    organisation: str | None = None,
+) -> tuple[str, list[Problem]]:
+    """The framework file's text, and the warnings (the draft's and the writer's own).
+    `identity` says whose framework it is (guess.py); `organisation` alone is short for an
+    identity with that name given and nothing guessed."""
+    if identity is None:
+        identity = Identity(organisation)
     warnings = list(draft.warnings)
     level_ids = _Ids("level", warnings)
     levels = []
     for number, level in enumerate(draft.levels, start=1):
+        name, whole = _name(level.name, level.origin, "level", warnings, MAX_NAME)
         entry: dict[str, Any] = {
             "id": level_ids.take(
                 level.name,
@@ -131,10 +220,13 @@ def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, l
                 explicit=level.explicit,
                 fallback=f"level-{number}",
             ),
-            "name": _name(level.name, level.origin, "level", warnings, MAX_NAME),
+            "name": name,
         }
-        if level.summary:
-            entry["summary"] = level.summary
+        summary = _with_whole_name(whole, level.summary)
+        if summary:
+            entry["summary"] = summary
+        if level.sections:
+            entry["sections"] = [{"title": t, "body": b} for t, b in level.sections]
         levels.append(entry)
 
     kept = [c for c in draft.competencies if any(c.expectations.values())]
@@ -153,6 +245,7 @@ def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, l
             "`ladderpress import`",
             "import-nothing",
         )
+    _check_limits(draft, kept)
 
     category_ids = _Ids("category", warnings)
     categories: list[dict[str, Any]] = []
@@ -163,18 +256,18 @@ def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, l
         category_id[index] = category_ids.take(
             category.name, category.origin, key=category.key, fallback="category"
         )
-        cat: dict[str, Any] = {
-            "id": category_id[index],
-            "name": _name(category.name, category.origin, "category", warnings, MAX_NAME),
-        }
-        if category.description:
-            cat["description"] = category.description
+        name, whole = _name(category.name, category.origin, "category", warnings, MAX_NAME)
+        cat: dict[str, Any] = {"id": category_id[index], "name": name}
+        description = _with_whole_name(whole, category.description)
+        if description:
+            cat["description"] = description
         categories.append(cat)
 
     competency_ids = _Ids("competency", warnings)
     statement_ids = _Ids("statement", warnings)
     competencies: list[dict[str, Any]] = []
     for competency in kept:
+        name, whole = _name(competency.name, competency.origin, "competency", warnings, MAX_NAME)
         entry = {
             "id": competency_ids.take(
                 competency.name,
@@ -184,20 +277,24 @@ def render(draft: Draft, *, slug: str, organisation: str | None) -> tuple[str, l
                 fallback="competency",
                 prefix=category_id[competency.category],
             ),
-            "name": _name(competency.name, competency.origin, "competency", warnings, MAX_NAME),
+            "name": name,
             "category": category_id[competency.category],
         }
-        if competency.description:
-            entry["description"] = competency.description
+        description = _with_whole_name(whole, competency.description)
+        if description:
+            entry["description"] = description
         entry["expectations"] = {
-            levels[index]["id"]: [_statement(s, statement_ids) for s in items]
+            levels[index]["id"]: [
+                _statement(piece, statement_ids) for s in items for piece in _pieces(s, warnings)
+            ]
             for index, items in sorted(competency.expectations.items())
             if items
         }
         competencies.append(entry)
 
-    head = _head(draft, organisation, warnings)
-    parts, removed = _without_forbidden([head, levels, categories, competencies])
+    first = head(draft, identity, warnings)
+    paths = tracks(draft, [level["id"] for level in levels], warnings)
+    parts, removed = _without_forbidden([first, paths, levels, categories, competencies])
     if removed:
         # Spreadsheet cells were cleaned with a warning each (spreadsheet.py); this is
         # what other formats' text (Markdown pages) still held.
@@ -227,55 +324,11 @@ def _without_forbidden(value: Any) -> tuple[Any, int]:
     return value, 0
 
 
-def _head(draft: Draft, organisation: str | None, warnings: list[Problem]) -> dict[str, Any]:
-    where = Origin(draft.source.path, 1, 1)
-    org = one_line(organisation or "")
-    if not org:
-        org = PLACEHOLDER_ORGANISATION
-        warnings.append(
-            where.warn(
-                f"organisation name is a placeholder ('{org}'); write the real name under "
-                "'organisation: name:'",
-                "import-placeholder",
-            )
-        )
-    title = one_line(draft.title or "")
-    if not title:
-        title = f"{org} career framework"
-        warnings.append(
-            where.warn(
-                f"title is a placeholder ('{title}'); give the framework its real name",
-                "import-placeholder",
-            )
-        )
-    if len(title) > MAX_TITLE:
-        title = title[: MAX_TITLE - 1].rstrip() + "…"
-    warnings.append(
-        where.warn(
-            f"disciplines are a placeholder ({', '.join(PLACEHOLDER_DISCIPLINES)}); list the "
-            "disciplines the framework covers, such as engineering, data, design or product",
-            "import-placeholder",
-        )
-    )
-    warnings.append(
-        where.warn(
-            f"all {len(draft.levels)} levels are on one track named '{TRACK_NAME}', lowest first "
-            "in the order of the source; rename it, or split the levels into several tracks",
-            "import-placeholder",
-        )
-    )
-    head: dict[str, Any] = {"title": title}
-    if draft.summary:
-        head["summary"] = draft.summary
-    head["organisation"] = {"name": org[:MAX_TITLE]}
-    head["disciplines"] = list(PLACEHOLDER_DISCIPLINES)
-    return head
-
-
 def _layout(
     draft: Draft,
     slug: str,
-    head: dict[str, Any],
+    first: dict[str, Any],
+    paths: list[dict[str, Any]],
     levels: list[dict[str, Any]],
     categories: list[dict[str, Any]],
     competencies: list[dict[str, Any]],
@@ -285,23 +338,17 @@ def _layout(
         SCHEMA_LINE,
         f"# Imported from {name} ({draft.label}) by `ladderpress import`;",
         f"# save it as frameworks/{slug}.yaml. Before publishing, review:",
-        "# - the title, organisation and disciplines, which are placeholders when the source",
-        "#   had none, and the track: every level is on one track, in the source's order;",
+        "# - the title, organisation and disciplines, which are guesses or placeholders when",
+        "#   the source had none, and the tracks and the order of their levels;",
         "# - the ids, made from names: they become page addresses, so settle them now;",
         "# - each level's `position` on the reference scale (1 entry … 8 executive), which",
         "#   lets readers compare levels with other organisations' frameworks;",
         "# - `cumulative`, below, and the wording of every statement.",
     ]
-    parts = ["\n".join(lines) + "\n" + dump_yaml(head)]
+    parts = ["\n".join(lines) + "\n" + dump_yaml(first)]
     note = "".join(f"# {line}\n" for line in draft.cumulative_note)
     parts[0] += note + dump_yaml({"cumulative": draft.cumulative})
-    track = {
-        "id": TRACK_ID,
-        "name": TRACK_NAME,
-        "kind": "individual-contributor",
-        "levels": [level["id"] for level in levels],
-    }
-    parts.append(dump_yaml({"tracks": [track]}))
+    parts.append(dump_yaml({"tracks": paths}))
     parts.append(dump_yaml({"levels": levels}))
     parts.append(dump_yaml({"categories": categories}))
     parts.append("competencies:\n" + "\n".join(_indent(dump_yaml([c])) for c in competencies))

@@ -1,9 +1,10 @@
 """Read the first worksheet of an Excel .xlsx workbook into cells, with openpyxl.
 
-openpyxl is optional (`pip install 'ladderpress[xlsx]'`). Only the first worksheet is
-read, laid out as described in `spreadsheet.py`; other sheets are reported and skipped,
-because workbooks often keep notes, instructions or calculations on extra sheets. To
-import several sheets, copy their rows into the first one with a Category column.
+openpyxl is optional (`pip install 'ladderpress[xlsx]'`). One worksheet is read — the
+first, or the one `--sheet` names (by name, or by its 1-based number) — laid out as
+described in `spreadsheet.py` (or `long_sheet.py`); other sheets are reported and
+skipped, because workbooks often keep notes, instructions or calculations on extra
+sheets. To import several sheets, import each with `--sheet`.
 Cells are read as values (a formula's last computed result); numbers and dates become
 text; positions are reported as line = row and column = column number.
 """
@@ -21,6 +22,7 @@ from ladderpress.core import limits
 from ladderpress.core.problems import Problem
 from ladderpress.importers.draft import Draft, Origin, column_letters
 from ladderpress.importers.formats import ImportFormat
+from ladderpress.importers.long_sheet import read_if_long
 from ladderpress.importers.spreadsheet import Cell, Grid, build_draft
 from ladderpress.load.source import MAX_FILE_BYTES
 
@@ -49,7 +51,7 @@ def _load_openpyxl(shown: str) -> Any:
         ) from None
 
 
-def read_xlsx(path: Path, shown: str) -> tuple[Grid, list[Problem]]:
+def read_xlsx(path: Path, shown: str, sheet: str | None = None) -> tuple[Grid, list[Problem]]:
     openpyxl = _load_openpyxl(shown)
     where = Origin(shown, 1, 1)
     try:
@@ -73,7 +75,7 @@ def read_xlsx(path: Path, shown: str) -> tuple[Grid, list[Problem]]:
             "import-xlsx",
         ) from None
     try:
-        return _read_first_sheet(workbook, shown)
+        return _read_sheet(workbook, shown, sheet)
     finally:
         workbook.close()
 
@@ -118,19 +120,36 @@ def _check_archive(path: Path, where: Origin) -> None:
             )
 
 
-def _read_first_sheet(workbook: Any, shown: str) -> tuple[Grid, list[Problem]]:
+def _choose_sheet(sheets: list[Any], wanted: str | None, where: Origin) -> Any:
+    if wanted is None:
+        return sheets[0]
+    names = [str(s.title) for s in sheets]
+    folded = [n.casefold().strip() for n in names]
+    if wanted.casefold().strip() in folded:
+        return sheets[folded.index(wanted.casefold().strip())]
+    if wanted.strip().isdigit() and 1 <= int(wanted) <= len(sheets):
+        return sheets[int(wanted) - 1]
+    raise where.fail(
+        f"the workbook has no sheet '{wanted}'; its sheets are "
+        + ", ".join(f"'{n}'" for n in names)
+        + " (give --sheet a name or a number from 1)",
+        "import-xlsx-sheets",
+    )
+
+
+def _read_sheet(workbook: Any, shown: str, wanted: str | None) -> tuple[Grid, list[Problem]]:
     where = Origin(shown, 1, 1)
     sheets = list(workbook.worksheets)
     if not sheets:
         raise where.fail("the workbook has no worksheet", "import-empty")
-    sheet = sheets[0]
+    sheet = _choose_sheet(sheets, wanted, where)
     warnings: list[Problem] = []
     if len(sheets) > 1:
-        others = ", ".join(f"'{s.title}'" for s in sheets[1:])
+        others = ", ".join(f"'{s.title}'" for s in sheets if s is not sheet)
         warnings.append(
             where.warn(
-                f"only the first sheet, '{sheet.title}', was imported; not {others}. Copy "
-                "their rows into the first sheet, with a Category column, to import them too",
+                f"only the sheet '{sheet.title}' was imported; not {others}. Import each "
+                "with --sheet NAME to import them too",
                 "import-xlsx-sheets",
             )
         )
@@ -158,9 +177,9 @@ def _read_first_sheet(workbook: Any, shown: str) -> tuple[Grid, list[Problem]]:
 
 
 def _read_into(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> Draft:
-    grid, warnings = read_xlsx(path, draft.source.path)
+    grid, warnings = read_xlsx(path, draft.source.path, draft.sheet)
     draft.warnings.extend(warnings)
-    return build_draft(grid, draft)
+    return build_draft(grid, draft, read_if_long)
 
 
 def _sniff(path: Path, head: bytes) -> bool:
