@@ -9,6 +9,7 @@ import sys
 import venv
 from pathlib import Path
 
+from ladderpress.render import search
 from tests.support.paths import FIXTURES, REPO
 
 
@@ -41,6 +42,10 @@ def test_wheel_installs_and_builds_outside_the_repo(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (site / "_site/acme-engineering/levels/senior/index.html").is_file()
     assert (site / "_site/assets/style.css").is_file()
+    if search.binary_published(*search.running_platform()):
+        # A plain install brings Pagefind's binary: the site has search with no extra.
+        assert "search index skipped" not in result.stderr
+        assert (site / "_site/search/index.html").is_file()
     as_module = run(python, "-m", "ladderpress", "build", "--quiet", "--out", "second", cwd=site)
     assert as_module.returncode == 0, as_module.stderr
     # The package must not reach back into the source checkout.
