@@ -24,7 +24,14 @@ def test_init_creates_a_site_that_builds(cli, tmp_path: Path) -> None:
     ):
         assert (folder / path).is_file(), path
     assert 'title: "Our ladders"' in (folder / "ladderpress.yaml").read_text()
-    assert cli("validate", "--strict", "--site", str(folder)).code == 0
+    # Valid at once; its starter text is flagged until replaced, so --strict fails on it.
+    checked = cli("validate", "--site", str(folder))
+    assert checked.code == 0, checked.err
+    assert "warning" in checked.err and "[placeholder-text]" in checked.err
+    strict = cli("validate", "--strict", "--site", str(folder))
+    assert strict.code == 1
+    warned = {line.rsplit(" ", 1)[-1] for line in strict.err.splitlines() if ": warning: " in line}
+    assert warned == {"[placeholder-text]"}
     # Editors resolve the schema line against the file: it must reach the local copy.
     starter = (folder / "frameworks/example-engineering.yaml").read_text()
     assert starter.startswith("# yaml-language-server: $schema=../schema/framework.schema.json")
@@ -64,7 +71,9 @@ def test_new_with_flags_is_valid_and_autocompletes(cli, tmp_path: Path) -> None:
     # No local schema and no base URL: the schema's own address.
     assert text.startswith("# yaml-language-server: $schema=https://ladderpress.dev/schema/v1/")
     checked = check_paths([file])
-    assert checked.ok and not checked.problems, checked.problems
+    # Valid; what it says is the scaffold's starter text, for the author to replace.
+    assert checked.ok, checked.problems
+    assert {p.rule for p in checked.problems} == {"placeholder-text"}
     [framework] = checked.frameworks
     assert framework.organisation.name == 'Acme: "Data" & Co'
     assert [lvl.name for lvl in framework.levels.values()] == [

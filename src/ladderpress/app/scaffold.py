@@ -5,35 +5,24 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
+from ladderpress import __version__
+from ladderpress.check import placeholders
 from ladderpress.check.files import RESERVED_SLUGS, SLUG
 from ladderpress.core.resources import schema_dir
 
 SKELETON = Path(__file__).resolve().parent / "skeleton"
 SCHEMA_BASE = "https://ladderpress.dev/schema/v1/"
+# The repository that action.yml is published from: pyproject's Source URL names it too.
+ACTION_REPOSITORY = "ladderpress/ladderpress"
+RELEASE = re.compile(r"\d+\.\d+\.\d+")  # a version that has a tag, vX.Y.Z
 DEFAULT_LEVELS = ("Junior", "Mid-level", "Senior", "Staff")
-# Starter statements, one per level upward, distinct enough to pass the quality checks.
-QUALITY_STARTERS = (
-    "Checks their own work against the team's definition of done before handing it on.",
-    "Finds and fixes the causes of defects in the areas they own.",
-    "Sets quality standards for the team's work and helps others meet them.",
-    "Improves how several teams prevent, detect and learn from defects.",
-    "Decides where the organisation invests in quality, and measures the return.",
-    "Shapes how the whole organisation thinks about quality and risk.",
-)
-COMMUNICATION_STARTERS = (
-    "Asks questions early when a task is unclear.",
-    "Writes updates that let others follow their work without a meeting.",
-    "Explains trade-offs to people outside the team in terms they care about.",
-    "Brings groups with different goals to a shared decision.",
-    "Represents their area in company-wide planning.",
-    "Speaks for the organisation's practice outside it.",
-)
 
 
 @dataclass(frozen=True)
@@ -100,8 +89,12 @@ def framework_text(
             management=management and len(drafts) >= 3,
             discipline=discipline,
             today=datetime.date.today().isoformat(),
-            quality=QUALITY_STARTERS,
-            communication=COMMUNICATION_STARTERS,
+            # What the author is to replace, from where the placeholder lint reads it.
+            introduction_prompt=placeholders.INTRODUCTION_PROMPT,
+            level_summary_prompt=placeholders.LEVEL_SUMMARY_PROMPT,
+            quality=placeholders.QUALITY_STARTERS,
+            communication=placeholders.COMMUNICATION_STARTERS,
+            manager_starters=placeholders.MANAGER_STARTERS,
             schema_url=schema_url,
         )
     )
@@ -117,6 +110,37 @@ def schema_reference(site_root: Path, frameworks_dir: Path, base_url: str | None
     return SCHEMA_BASE + "framework.schema.json"
 
 
+def action_ref(version: str = __version__) -> str:
+    """What the workflow that `init` writes names in `uses:`: the release that wrote it, or
+    the main branch when a development version (which has no tag) wrote it."""
+    if RELEASE.fullmatch(version):
+        return f"{ACTION_REPOSITORY}@v{version}"
+    return f"{ACTION_REPOSITORY}@main"
+
+
+def _pin_comment(version: str) -> list[str]:
+    if RELEASE.fullmatch(version):
+        return [
+            f"ladderpress {version} wrote this workflow, and the step below runs that release.",
+            "To upgrade, put a newer version after the @ (what changed is in CHANGELOG.md",
+            f"at https://github.com/{ACTION_REPOSITORY}); Dependabot (.github/dependabot.yml)",
+            "proposes each new release as a pull request.",
+        ]
+    return [
+        f"A development version of ladderpress ({version}) wrote this workflow, so the step",
+        "below follows ladderpress's main branch. Put a release after the @ (@vX.Y.Z) to pin",
+        "it; Dependabot (.github/dependabot.yml) then proposes each newer release.",
+    ]
+
+
+def workflow_text(version: str = __version__) -> str:
+    """The GitHub workflow of a new site: validate, build and publish with the action."""
+    text = (SKELETON / "github" / "pages.yml").read_text(encoding="utf-8")
+    comment = "".join(f"      # {line}\n" for line in _pin_comment(version))
+    text = text.replace("      # LADDERPRESS_PIN_COMMENT\n", comment)
+    return text.replace("LADDERPRESS_ACTION", action_ref(version))
+
+
 def init_site(folder: Path, *, title: str, force: bool = False) -> list[Path]:
     """Create a site folder that builds at once; refuse to overwrite anything."""
     planned = {
@@ -125,14 +149,12 @@ def init_site(folder: Path, *, title: str, force: bool = False) -> list[Path]:
         .render(title=title, config_schema_url="schema/config.schema.json"),
         folder / "frameworks" / "example-engineering.yaml": framework_text(
             title="Engineering career framework",
-            organisation="Example Organisation",
+            organisation=placeholders.EXAMPLE_ORGANISATION,
             levels=list(DEFAULT_LEVELS),
             management=True,
             schema_url="../schema/framework.schema.json",
         ),
-        folder / ".github" / "workflows" / "pages.yml": (
-            SKELETON / "github" / "pages.yml"
-        ).read_text(),
+        folder / ".github" / "workflows" / "pages.yml": workflow_text(),
         folder / ".gitignore": (SKELETON / "gitignore").read_text(),
     }
     # A local copy of the schemas lets editors autocomplete offline, before any deploy.
@@ -147,4 +169,10 @@ def init_site(folder: Path, *, title: str, force: bool = False) -> list[Path]:
     theme = folder / "theme"
     if not theme.exists():
         shutil.copytree(SKELETON / "theme", theme)
-    return [*planned, theme]
+    # A repository's own Dependabot settings are kept, even with --force: they cover more
+    # than this site.
+    dependabot = folder / ".github" / "dependabot.yml"
+    extra = [] if dependabot.exists() else [dependabot]
+    if extra:
+        shutil.copyfile(SKELETON / "github" / "dependabot.yml", dependabot)
+    return [*planned, theme, *extra]

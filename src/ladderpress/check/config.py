@@ -81,4 +81,12 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         include=tuple(data["include"]) if "include" in data else None,
         repository=data.get("repository"),
         labels=tuple(data.get("labels", {}).items()),
+        lints=tuple((rule, _lint_setting(value)) for rule, value in data.get("lints", {}).items()),
     )
+
+
+def _lint_setting(value: str | bool) -> str:
+    # YAML 1.1 reads a bare `off` as false and `on` as true; the schema allows both.
+    if isinstance(value, bool):
+        return "warning" if value else "off"
+    return value

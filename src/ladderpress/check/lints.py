@@ -1,21 +1,31 @@
 """Quality warnings that reviewers of real ladders keep asking for.
 
 They run on a valid model: repeated statements, a higher level expecting less than the one
-below it, and gaps where a level says nothing in a competency its neighbours cover.
+below it, gaps where a level says nothing in a competency its neighbours cover, a level
+that adds nothing, statements far longer than the rest, and (check/reviewer.py) wording.
+Each rule's id, reason and fix hint are in core/rules.py.
 """
 
 from __future__ import annotations
 
+import itertools
+import statistics
 from collections.abc import Iterator
 
 from ladderpress.analyse.similarity import Search, near_duplicates, same_wording_key
+from ladderpress.check.reviewer import review_wording
 from ladderpress.core.model import Competency, Framework, Statement
 from ladderpress.core.problems import Problem, Severity
+from ladderpress.core.rules import LINT_RULES
 from ladderpress.load.document import Document, JsonPath, problem_at
 
 
 def _statement_path(competency: Competency, statement: Statement) -> JsonPath:
     return ("competencies", competency.index, "expectations", statement.level, statement.index)
+
+
+def _hint(rule: str) -> str:
+    return LINT_RULES[rule].hint
 
 
 def _warn(doc: Document, where: JsonPath, message: str, rule: str, *, key: bool = False) -> Problem:
@@ -53,7 +63,7 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
                 yield _warn(
                     doc,
                     _statement_path(competency, statement),
-                    f"repeats the statement at line {line}; state it once"
+                    f"repeats the statement at line {line}; {_hint('duplicate-statement')}"
                     + (", at the lowest level that expects it" if framework.cumulative else ""),
                     "duplicate-statement",
                 )
@@ -78,8 +88,8 @@ def _near_duplicates(
         yield _warn(
             doc,
             _statement_path(competency, b),
-            f"nearly repeats the statement at line {line} (level '{a.level}'); merge "
-            "them or make the difference explicit",
+            f"nearly repeats the statement at line {line} (level '{a.level}'); "
+            f"{_hint('near-duplicate-statement')}",
             "near-duplicate-statement",
         )
     if search.stopped and not was_stopped:
@@ -107,7 +117,7 @@ def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:
                         where,
                         f"'{level_id}' expects less than '{lower}' below it in "
                         f"'{competency.id}' ({counts[i]} statement(s) against {counts[i - 1]}); "
-                        "a higher level should include what the lower one expects",
+                        f"{_hint('expects-less')}",
                         "expects-less",
                         key=True,
                     )
@@ -117,11 +127,85 @@ def _progression(doc: Document, framework: Framework) -> Iterator[Problem]:
                         doc,
                         ("competencies", competency.index, "expectations"),
                         f"'{level_id}' has no statements in '{competency.id}' although "
-                        f"'{lower}' and '{track.levels[i + 1]}' do; fill the gap",
+                        f"'{lower}' and '{track.levels[i + 1]}' do; {_hint('level-gap')}",
                         "level-gap",
                         key=True,
                     )
 
 
+def _level_ids(doc: Document) -> dict[str, int]:
+    """Where each level is defined: its index in the file's `levels`."""
+    return {level["id"]: index for index, level in enumerate(doc.data.get("levels", ()))}
+
+
+def _unchanged_levels(doc: Document, framework: Framework) -> Iterator[Problem]:
+    """A level whose every statement is already said below it: nothing marks the step.
+
+    Below means the level under it, for a framework that restates each level in full,
+    and every level under it in the track, for a cumulative one."""
+    said = {
+        level_id: frozenset(
+            (competency.id, same_wording_key(statement.html_text))
+            for competency in framework.competencies.values()
+            for statement in competency.at(level_id)
+        )
+        for level_id in framework.level_order
+    }
+    defined = _level_ids(doc)
+    reported: set[str] = set()
+    for track in framework.tracks:
+        earlier: frozenset[tuple[str, tuple[str, ...]]] = frozenset()
+        for lower, level_id in itertools.pairwise(track.levels):
+            earlier = earlier | said[lower] if framework.cumulative else said[lower]
+            if level_id in reported or not said[level_id] or not said[level_id] <= earlier:
+                continue
+            reported.add(level_id)
+            below = f"the levels up to '{lower}'" if framework.cumulative else f"'{lower}'"
+            yield _warn(
+                doc,
+                ("levels", defined[level_id], "id"),
+                f"every statement of '{level_id}' is carried over unchanged from {below}; "
+                f"{_hint('level-unchanged')}",
+                "level-unchanged",
+            )
+
+
+# A statement is long when it has more words than both LONG_STATEMENT_FACTOR times the
+# framework's median and LONG_STATEMENT_FLOOR. The median, unlike the mean, is not pulled
+# up by the long statements themselves; the floor keeps a framework of terse statements
+# (a median of 6 words) from flagging an ordinary sentence of 20. Below
+# LONG_STATEMENT_SAMPLE statements the median says too little about the framework's style.
+LONG_STATEMENT_FACTOR = 3
+LONG_STATEMENT_FLOOR = 40
+LONG_STATEMENT_SAMPLE = 10
+
+
+def _long_statements(doc: Document, framework: Framework) -> Iterator[Problem]:
+    found = [
+        (competency, statement, len(same_wording_key(statement.html_text)))
+        for competency in framework.competencies.values()
+        for statement in (s for level_id in framework.level_order for s in competency.at(level_id))
+    ]
+    if len(found) < LONG_STATEMENT_SAMPLE:
+        return
+    median = statistics.median(count for _, _, count in found)
+    limit = max(LONG_STATEMENT_FACTOR * median, LONG_STATEMENT_FLOOR)
+    for competency, statement, count in found:
+        if count > limit:
+            yield _warn(
+                doc,
+                _statement_path(competency, statement),
+                f"has {count} words, where this framework's statements have {median:g} "
+                f"(the median) and the limit is {limit:g}; {_hint('long-statement')}",
+                "long-statement",
+            )
+
+
 def check_quality(doc: Document, framework: Framework) -> list[Problem]:
-    return [*_duplicates(doc, framework), *_progression(doc, framework)]
+    return [
+        *_duplicates(doc, framework),
+        *_progression(doc, framework),
+        *_unchanged_levels(doc, framework),
+        *_long_statements(doc, framework),
+        *review_wording(doc, framework),
+    ]

@@ -32,6 +32,8 @@ class SiteConfig:
     repository: str | None = None
     # Display names of discipline and tag identifiers, e.g. (("sre", "SRE"),); see labels.py.
     labels: tuple[tuple[str, str], ...] = ()
+    # What the config's `lints:` sets each named rule to: "off", "warning" or "error".
+    lints: tuple[tuple[str, str], ...] = ()
 
     @property
     def config_path(self) -> str:
