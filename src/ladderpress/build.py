@@ -11,6 +11,7 @@ from itertools import chain
 from pathlib import Path
 
 from ladderpress.check.files import check_paths
+from ladderpress.check.ignores import apply_site_lints
 from ladderpress.core.fingerprints import code_identity
 from ladderpress.core.model import FileMemo, Framework
 from ladderpress.core.paths import display_path
@@ -36,7 +37,8 @@ from ladderpress.render.export import ExportFile, export_files, index_record, to
 from ladderpress.render.feeds import atom_feed, robots, sitemap
 from ladderpress.render.messages import catalogue_digest
 from ladderpress.render.parallel import Job, render_all
-from ladderpress.render.renderer import Asset, Renderer, collect_assets
+from ladderpress.render.renderer import Renderer
+from ladderpress.render.themes import Asset, collect_assets
 from ladderpress.write.output import WriteReport, check_location, recover, write_site
 from ladderpress.write.ownership import PreviousOutput, previous_output
 
@@ -97,9 +99,10 @@ def _nothing_to_build(config: SiteConfig) -> InputError:
 
 
 def load_frameworks(
-    config: SiteConfig, memo: FileMemo | None = None, *, reuse: bool = False
+    config: SiteConfig, memo: FileMemo | None = None, *, reuse: bool = False, strict: bool = False
 ) -> tuple[list[Framework], list[Problem]]:
-    """Check every framework of the site; raise InputError if any has an error.
+    """Check every framework of the site; raise InputError if any has an error (or, when
+    `strict`, a warning). The config's `lints:` turn warnings off or into errors.
 
     `reuse`: files that earlier builds checked, unchanged since, are not checked again
     (checkcache.py)."""
@@ -115,8 +118,9 @@ def load_frameworks(
             k for k, (fw, _) in memo.items() if fw and (str(fw.path), fw.digest) not in current
         ]:
             del memo[key]
-    if not result.ok:
-        raise InputError(result.problems)
+    problems = apply_site_lints(result.problems, dict(config.lints))
+    if any(p.is_error for p in problems) or (strict and problems):
+        raise InputError(problems)
     if result.files == 0:
         raise _nothing_to_build(config)
     frameworks = result.frameworks
@@ -135,7 +139,7 @@ def load_frameworks(
                 ]
             )
         frameworks = [f for f in frameworks if f.slug in config.include]
-    return frameworks, result.problems
+    return frameworks, problems
 
 
 def render_site(
@@ -257,6 +261,7 @@ def build(
     clean: bool = False,
     cache: BuildCache | None = None,
     preview: bool = False,
+    strict: bool = False,
 ) -> BuildReport:
     """Build the whole site. Raises InputError, leaving the previous output untouched.
 
@@ -266,6 +271,7 @@ def build(
     Without a `cache` (a long-running process passes its own), what the previous build
     left in the output folder is used: if no input changed, nothing is done at all, and
     otherwise only pages whose inputs changed are rendered. `clean` uses none of it.
+    `strict`: a warning fails the build as an error does.
     """
     report = BuildReport()
     target = (out or config.output_dir).resolve()
@@ -278,6 +284,8 @@ def build(
     if not clean and cache is None and not on_disk.damaged:
         previous = up_to_date(target, inputs, present)
         if previous is not None:
+            if strict and previous.warnings:
+                raise InputError(previous.warnings)
             return _unchanged(report, previous, time.perf_counter() - start)
     keep_live = cache is not None  # serve keeps what it needs to update one framework
     if cache is None:
@@ -289,9 +297,12 @@ def build(
     report.timings["state"] = time.perf_counter() - start
     rendered, reused = cache.rendered, cache.reused
     with _timed(report, "load+validate"):
-        frameworks, report.warnings = load_frameworks(config, files_memo, reuse=not clean)
+        frameworks, report.warnings = load_frameworks(
+            config, files_memo, reuse=not clean, strict=strict
+        )
     with _timed(report, "plan"):
-        with_search = search.available()
+        search_skipped = search.unavailable_reason()
+        with_search = search_skipped is None
         pages = plan_site(config, frameworks, search=with_search)
         assets = collect_assets(config)
         check_collisions(config, frameworks, pages, [asset.url for asset in assets.values()])
@@ -301,7 +312,7 @@ def build(
     bundle_keys: dict[str, str] = {}
     with ExitStack() as stack:
         search_files: Iterable[tuple[str, bytes | None]] = ()
-        if with_search:
+        if search_skipped is None:
             with _timed(report, "search index"):  # Pagefind then runs while pages render
                 originals = [f for f in frameworks if f.language is None]
                 bundle_keys = search.bundle_keys(originals, config.language, code_identity())
@@ -309,10 +320,7 @@ def build(
                 job = search.SearchIndexJob(originals, config.language, kept)
                 search_files = stack.enter_context(job).files()
         else:
-            report.notes.append(
-                "search index skipped: Pagefind is not installed "
-                "(pip install 'ladderpress[search]')"
-            )
+            report.notes.append(search_skipped)  # once per build, in its summary
         with _timed(report, "render+write"):
             files = render_site(
                 config,

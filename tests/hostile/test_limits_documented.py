@@ -26,6 +26,9 @@ IN_SCHEMA = {
     "properties/equivalences/maxItems": limits.EQUIVALENCES,
     "properties/levels/items/properties/titles/maxItems": limits.TITLES,
     "properties/levels/items/properties/sections/maxItems": limits.SECTIONS,
+    "properties/levels/items/properties/signals/maxItems": limits.SECTIONS,
+    "properties/levels/items/properties/learning/maxItems": limits.SECTIONS,
+    "properties/levels/items/properties/specialisms/maxItems": limits.SECTIONS,
     "properties/competencies/items/properties/expectations/maxProperties": limits.LEVELS,
     "properties/competencies/items/properties/expectations/additionalProperties/maxItems": (
         limits.STATEMENTS_PER_CELL

@@ -102,7 +102,7 @@ def test_twelve_thousand_alike_statements_in_seconds() -> None:
 import random
 from ladderpress.check.lints import check_quality
 from ladderpress.core.markdown import statement_html
-from ladderpress.core.model import build_framework
+from ladderpress.core.build_model import build_framework
 from ladderpress.load.source import parse_text
 
 words = {WORDS!r}

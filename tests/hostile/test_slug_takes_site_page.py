@@ -60,7 +60,13 @@ def test_every_site_wide_name_is_reserved(cli, site: Path) -> None:
     """A page the site adds is reserved as soon as the page map knows it."""
     (site / "ladderpress.yaml").write_text("title: T\nbase_url: https://example.org/\n")
     assert cli("build", "--site", str(site)).code == 0
-    own = {"acme-engineering", "acme-engineering.json", "acme-engineering.csv", "index.html"}
+    own = {
+        "acme-engineering",
+        "acme-engineering.json",
+        "acme-engineering.csv",
+        "acme-engineering.statements.csv",
+        "index.html",
+    }
     tops = {
         p.name
         for p in (site / "_site").iterdir()

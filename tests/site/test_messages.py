@@ -25,7 +25,9 @@ from tests.support.paths import REPO
 THEME = REPO / "theme"
 TEMPLATES = sorted((THEME / "templates").glob("*.html"))
 MESSAGES = THEME / "messages"
-TRANSLATIONS = sorted(path.stem for path in MESSAGES.glob("*.yaml") if path.stem != "en")
+TRANSLATIONS = sorted(
+    path.stem for path in MESSAGES.glob("*.yaml") if path.stem != "en" and path.stem[0] != "_"
+)
 
 # The helper for a translated sentence holding HTML (fragments.rich, exported by
 # _macros.html): its first argument is _("... %(name)s ...") called without parameters,

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ladderpress.check.files import check_file
 from tests.support.paths import FIXTURES
 
@@ -21,8 +23,21 @@ def test_levels_below_follow_the_track() -> None:
     assert framework.levels["mid"].tracks == ("ic", "management")
 
 
-def test_ladder_spans_shared_levels_and_puts_highest_first() -> None:
+def test_ladder_spans_shared_levels_and_lines_up_reference_positions() -> None:
     rows = acme().ladder()
+    # Staff (position 5) and Manager (5) share a row; nothing of management is at 4.
+    assert [[(c.level, c.span) for c in row] for row in rows] == [
+        [("staff", 1), ("manager", 1)],
+        [("senior", 1), ("", 1)],
+        [("mid", 2)],
+        [("junior", 2)],
+    ]
+
+
+def test_ladder_rows_are_ranks_without_reference_positions() -> None:
+    framework = acme()
+    levels = {k: replace(v, position=None) for k, v in framework.levels.items()}
+    rows = replace(framework, levels=levels).ladder()
     assert [[(c.level, c.span) for c in row] for row in rows] == [
         [("staff", 1), ("", 1)],
         [("senior", 1), ("manager", 1)],

@@ -45,6 +45,23 @@
   }
 
   // Everything a level expects in each competency, from a framework's JSON export.
+  // A level's typical time: its text, or a range of months (whole years when both are).
+  function timeText(value) {
+    if (!value || typeof value === "string") { return value || ""; }
+    var low = value.min_months, high = value.max_months;
+    if (low == null && high == null) { return ""; }
+    var years = [low, high].filter(function (m) { return m; }).every(function (m) { return m % 12 === 0; });
+    var size = years ? 12 : 1;
+    var values = {min: Math.floor((low || 0) / size), max: Math.floor((high || 0) / size)};
+    if (low != null && high != null) {
+      return years ? t("%(min)s to %(max)s years", values) : t("%(min)s to %(max)s months", values);
+    }
+    if (high == null) {
+      return years ? t("At least %(min)s years", values) : t("At least %(min)s months", values);
+    }
+    return years ? t("Up to %(max)s years", values) : t("Up to %(max)s months", values);
+  }
+
   function expectedByCompetency(framework, levelId) {
     var level = framework.levels.filter(function (l) { return l.id === levelId; })[0];
     var chain = framework.cumulative ? (level.below || []).concat([levelId]) : [levelId];
@@ -89,7 +106,8 @@
       side.appendChild(heading);
       var facts = [];
       if (level.position !== undefined) { facts.push(t("Reference position %(position)s", {position: level.position})); }
-      if (level.time_at_level) { facts.push(t("%(time)s at level", {time: level.time_at_level})); }
+      var time = timeText(level.time_at_level);
+      if (time) { facts.push(t("%(time)s at level", {time: time})); }
       if (facts.length) { side.appendChild(el("p", "small", facts.join(" · "))); }
       if (level.scope) { side.appendChild(el("p", "orgs-scope", level.scope)); }
       expectedByCompetency(framework, levelId).forEach(function (entry) {
@@ -166,25 +184,33 @@
   }
 
   function assess(data, ticked, track) {
+    // A competency's share of a level, or null where it does not count: it expects nothing
+    // there. Below data.min_met statements met (or all, in a smaller cell) it counts as 0.
     function coverage(competency, levelId) {
       var expected = competency.expected[levelId] || [];
-      if (!expected.length) { return 1; }
+      if (!expected.length) { return null; }
       var met = expected.filter(function (id) { return ticked[id]; }).length;
-      return met / expected.length;
+      return met >= Math.min(data.min_met, expected.length) ? met / expected.length : 0;
     }
     function fitIndex(shares) {
       var fit = -1;
-      for (var i = 0; i < shares.length && shares[i] >= data.threshold; i++) { fit = i; }
+      for (var i = 0; i < shares.length && (shares[i] === null || shares[i] >= data.threshold); i++) { fit = i; }
       return fit;
     }
     var levels = track.levels;
-    var rows = data.competencies.map(function (competency) {
+    var competencies = data.competencies.filter(function (c) { return c.tracks.indexOf(track.id) !== -1; });
+    var rows = competencies.map(function (competency) {
       var shares = levels.map(function (l) { return coverage(competency, l); });
       return { competency: competency, shares: shares, fit: fitIndex(shares) };
     });
-    var totalWeight = data.competencies.reduce(function (sum, c) { return sum + c.weight; }, 0);
     var overall = levels.map(function (l, i) {
-      return rows.reduce(function (sum, row) { return sum + row.competency.weight * row.shares[i]; }, 0) / totalWeight;
+      var weight = 0, sum = 0;
+      rows.forEach(function (row) {
+        if (row.shares[i] === null) { return; }
+        weight += row.competency.weight;
+        sum += row.competency.weight * row.shares[i];
+      });
+      return weight ? sum / weight : 0;
     });
     return { levels: levels, rows: rows, overall: overall, fit: fitIndex(overall) };
   }
@@ -233,6 +259,10 @@
 
     function render() {
       var track = currentTrack();
+      // Competencies of other tracks leave the checklist, and the result, for this one.
+      $all(form, "[data-sa-tracks]").forEach(function (section) {
+        section.hidden = section.getAttribute("data-sa-tracks").split(" ").indexOf(track.id) === -1;
+      });
       var result = assess(data, ticked(), track);
       var names = data.levels;
       var summary = $(panel, "[data-sa-summary]");
@@ -261,7 +291,7 @@
         tr.appendChild(el("th", "", row.competency.name)).setAttribute("scope", "row");
         tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : t("Not yet %(level)s", {level: names[result.levels[0]]})));
         var next = row.fit + 1;
-        tr.appendChild(el("td", "", next < result.levels.length ? t("%(share)s of %(level)s", {share: percent(row.shares[next]), level: names[result.levels[next]]}) : t("Top of the track")));
+        tr.appendChild(el("td", "", next < result.levels.length ? t("%(share)s of %(level)s", {share: percent(row.shares[next] === null ? 1 : row.shares[next]), level: names[result.levels[next]]}) : t("Top of the track")));
         rows.appendChild(tr);
       });
 
@@ -276,7 +306,8 @@
       var answers = ticked();
       var list = el("ul", "sa-gap-list");
       var missing = 0;
-      data.competencies.forEach(function (competency) {
+      result.rows.forEach(function (row) {
+        var competency = row.competency;
         var open = (competency.expected[nextLevel] || []).filter(function (id) { return !answers[id]; });
         if (!open.length) { return; }
         missing += open.length;

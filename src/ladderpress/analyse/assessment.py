@@ -8,6 +8,9 @@ from ladderpress.core.model import Framework
 
 # A level fits when this share of what it expects is met, weighted by competency.
 FIT_THRESHOLD = 0.8
+# A competency counts towards a level only once this many of its statements there are
+# met (or all of them, when it expects fewer): one ticked box in a small cell is no fit.
+MIN_MET = 2
 
 
 def assessment_data(framework: Framework) -> dict[str, Any]:
@@ -22,6 +25,7 @@ def assessment_data(framework: Framework) -> dict[str, Any]:
     return {
         "slug": framework.slug,
         "threshold": FIT_THRESHOLD,
+        "min_met": MIN_MET,
         "statements": statements,
         "tracks": [
             {"id": t.id, "name": t.name, "levels": list(t.levels)} for t in framework.tracks
@@ -32,6 +36,7 @@ def assessment_data(framework: Framework) -> dict[str, Any]:
                 "id": competency.id,
                 "name": competency.name,
                 "weight": competency.weight,
+                "tracks": list(competency.tracks),
                 "expected": {
                     level_id: [s.id for s in framework.expected(competency, level_id)]
                     for level_id in framework.level_order

@@ -40,6 +40,8 @@ class CompetencyDiff:
     competency: Competency
     changes: tuple[Change, ...]
     counts: dict[str, int] = field(hash=False)
+    # The one level the competency applies to, when it applies to one side only.
+    only: str | None = None
 
     def count(self, kind: str) -> int:
         return self.counts[kind]
@@ -53,10 +55,12 @@ class CompetencyDiff:
         return [c for c in self.changes if c.kind is not Kind.KEPT]
 
 
-def _competency_diff(competency: Competency, changes: list[Change]) -> CompetencyDiff:
+def _competency_diff(
+    competency: Competency, changes: list[Change], only: str | None = None
+) -> CompetencyDiff:
     tally = Counter(change.kind for change in changes)
     counts = {kind.value: tally[kind] for kind in Kind}
-    return CompetencyDiff(competency, tuple(changes), counts)
+    return CompetencyDiff(competency, tuple(changes), counts, only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,19 +258,33 @@ class Analysis:
         return diff_statements(index.expected(a_id), index.expected(b_id), index.statements)
 
     def compare(self, a_id: str, b_id: str) -> LevelComparison:
-        """Level `a` beside level `b`, per competency, in the framework's category order."""
+        """Level `a` beside level `b`, per competency, in the framework's category order;
+        competencies that apply to neither level are left out."""
         framework = self.framework
         diffs: list[CompetencyDiff] = []
         summaries: list[CategorySummary] = []
         for category in framework.categories:
             counts = dict.fromkeys(("added", "changed", "removed", "kept"), 0)
+            shown = 0
             for competency_id in category.competencies:
                 competency = framework.competencies[competency_id]
-                diff = _competency_diff(competency, self.diff_levels(competency, a_id, b_id))
+                at_a, at_b = (
+                    framework.applies(competency, a_id),
+                    framework.applies(competency, b_id),
+                )
+                if not at_a and not at_b:
+                    continue
+                only = None if at_a and at_b else a_id if at_a else b_id
+                changes = self.diff_levels(competency, a_id, b_id)
+                if not changes and len(competency.tracks) < len(framework.tracks):
+                    continue  # a competency of some paths that neither level has begun
+                diff = _competency_diff(competency, changes, only)
                 diffs.append(diff)
+                shown += 1
                 for kind in counts:
                     counts[kind] += diff.count(kind)
-            summaries.append(CategorySummary(category, **counts))
+            if shown or not category.competencies:
+                summaries.append(CategorySummary(category, **counts))
         a, b = framework.levels[a_id], framework.levels[b_id]
         return LevelComparison(framework, a, b, tuple(diffs), tuple(summaries))
 
@@ -318,8 +336,8 @@ def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
     """One table per discipline, most-covered discipline first."""
     by_discipline: dict[str, list[Framework]] = {}
     for framework in frameworks:
-        if any(level.position is not None for level in framework.levels.values()):
-            for discipline in framework.disciplines:
+        for discipline in framework.all_disciplines:
+            if any(level.position is not None for level in _levels_of(framework, discipline)):
                 by_discipline.setdefault(discipline, []).append(framework)
     tables = []
     for discipline, members in sorted(by_discipline.items(), key=lambda i: (-len(i[1]), i[0])):
@@ -327,7 +345,7 @@ def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
             {
                 level.position
                 for f in members
-                for level in f.levels.values()
+                for level in _levels_of(f, discipline)
                 if level.position is not None
             }
         )
@@ -335,7 +353,7 @@ def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
             PositionRow(
                 f,
                 tuple(
-                    tuple(level for level in f.levels.values() if level.position == p)
+                    tuple(level for level in _levels_of(f, discipline) if level.position == p)
                     for p in positions
                 ),
             )
@@ -343,3 +361,12 @@ def position_tables(frameworks: Sequence[Framework]) -> list[PositionTable]:
         )
         tables.append(PositionTable(discipline, tuple(positions), rows))
     return tables
+
+
+def _levels_of(framework: Framework, discipline: str) -> list[Level]:
+    """The framework's levels on tracks of that discipline (a track may name its own)."""
+    return [
+        level
+        for level in framework.levels.values()
+        if discipline in framework.level_disciplines(level.id)
+    ]

@@ -31,7 +31,7 @@ class Facet:
 def facet(
     frameworks: Sequence[Framework], attribute: str, names: Mapping[str, str] | None = None
 ) -> list[Facet]:
-    """Values of `disciplines` or `tags`, most used first, with their frameworks; `names`
+    """Values of `all_disciplines` or `tags`, most used first, with their frameworks; `names`
     are the site's names for them (the config's `labels`)."""
     names = names or {}
     found: dict[str, list[Framework]] = {}

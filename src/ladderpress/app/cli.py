@@ -76,9 +76,11 @@ def _make_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         "--format",
         choices=list(REPORTERS),
         default="text",
-        help="text (default), github workflow annotations, or json",
+        help="text (default), github workflow annotations, json, or sarif (GitHub code scanning)",
     )
-    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, not only errors"
+    )
     validate.add_argument("--errors-only", action="store_true", help="do not show warnings")
     validate.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     _site_options(validate)
@@ -100,6 +102,11 @@ def _make_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     )
     build_cmd.add_argument(
         "--clean", action="store_true", help="rewrite every file, even those that did not change"
+    )
+    build_cmd.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too, leaving the previous output untouched",
     )
     build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing on success")
     build_cmd.add_argument(
@@ -169,16 +176,38 @@ def _make_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         + "; ".join(fmt.summary() for fmt in IMPORT_FORMATS)
         + ".",
     )
-    import_cmd.add_argument("source", metavar="FILE", help="file or folder to import")
+    import_cmd.add_argument(
+        "source",
+        metavar="FILE",
+        help="file or folder to import; a folder gives one framework per source framework",
+    )
     import_cmd.add_argument(
         "--format",
         choices=[fmt.name for fmt in IMPORT_FORMATS],
         help="read FILE as this format (default: from its extension, else its content)",
     )
-    import_cmd.add_argument("--slug", help="framework slug (default: from the file name)")
-    import_cmd.add_argument("--organisation", help="organisation name to fill in")
     import_cmd.add_argument(
-        "-o", "--out", metavar="FILE", help="where to write (default: frameworks/<slug>.yaml)"
+        "--slug",
+        help="framework slug (default: from the file name); for a folder, a prefix of the "
+        "slugs made from its files' paths",
+    )
+    import_cmd.add_argument(
+        "--organisation", help="organisation name (default: guessed from the folders)"
+    )
+    import_cmd.add_argument(
+        "--discipline",
+        action="append",
+        metavar="ID",
+        help="a discipline the framework covers; repeat for several (default: guessed)",
+    )
+    import_cmd.add_argument(
+        "--sheet", metavar="NAME", help="the workbook sheet to read, by name or number"
+    )
+    import_cmd.add_argument(
+        "-o",
+        "--out",
+        metavar="PATH",
+        help="where to write (default: frameworks/<slug>.yaml); a folder when importing one",
     )
     import_cmd.add_argument("--stdout", action="store_true", help="print the YAML instead")
     import_cmd.add_argument("--force", action="store_true", help="replace an existing file")

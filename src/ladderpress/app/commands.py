@@ -10,6 +10,8 @@ from pathlib import Path
 from ladderpress.build import build
 from ladderpress.check.config import load_config
 from ladderpress.check.files import check_paths
+from ladderpress.check.ignores import apply_site_lints
+from ladderpress.check.placeholders import EXAMPLE_ORGANISATION
 from ladderpress.core.problems import InputError, Problem
 from ladderpress.core.reporters import (
     REPORTERS,
@@ -61,20 +63,24 @@ def _site_config(args: argparse.Namespace) -> SiteConfig:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    if args.paths:
-        paths = [Path(p) for p in args.paths]
-    else:
-        try:
-            paths = [_site_config(args).frameworks_dir]
-        except InputError as exc:
-            _print_problems(exc.problems, args.format)
-            return EXIT_INVALID
+    try:
+        if args.paths:
+            paths = [Path(p) for p in args.paths]
+            # The site's `lints:` apply to files named one by one too (a pre-commit hook's).
+            config = _read_config(args) if args.config or Path(args.site).is_dir() else None
+        else:
+            config = _site_config(args)
+            paths = [config.frameworks_dir]
+    except InputError as exc:
+        _print_problems(exc.problems, args.format)
+        return EXIT_INVALID
     result = check_paths(paths)
-    shown = [p for p in result.problems if p.is_error or not args.errors_only]
+    problems = apply_site_lints(result.problems, dict(config.lints) if config else {})
+    shown = [p for p in problems if p.is_error or not args.errors_only]
     _print_problems(shown, args.format)
-    if args.format != "json" and not args.quiet:
+    if args.format not in ("json", "sarif") and not args.quiet:
         print(summary_line(shown, result.files), file=sys.stderr)
-    if not result.ok or (args.strict and shown):
+    if any(p.is_error for p in problems) or (args.strict and shown):
         return EXIT_INVALID
     return EXIT_OK
 
@@ -84,12 +90,16 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         config = _site_config(args)
         out = Path(args.out) if args.out else config.output_dir
-        report = build(config, out=out, clean=args.clean)
+        report = build(config, out=out, clean=args.clean, strict=args.strict)
     except InputError as exc:
         _print_problems(exc.problems)
         kept = out is not None and out.is_dir() and any(out.iterdir())
         outcome = "the previous output was left unchanged" if kept else "nothing was written"
-        print(f"Build failed; {outcome}.", file=sys.stderr)
+        strict = args.strict and not any(p.is_error for p in exc.problems)
+        print(
+            f"Build failed{' (--strict: warnings fail it)' if strict else ''}; {outcome}.",
+            file=sys.stderr,
+        )
         return EXIT_INVALID
     if args.verbose:
         _print_problems(report.warnings)
@@ -165,7 +175,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         print(f"{target} already exists; use --force to replace it", file=sys.stderr)
         return EXIT_INVALID
     interactive = sys.stdin.isatty() and not args.yes
-    organisation = args.organisation or _ask("Organisation", "Example Organisation", interactive)
+    organisation = args.organisation or _ask("Organisation", EXAMPLE_ORGANISATION, interactive)
     title = args.title or _ask("Framework title", f"{organisation} career framework", interactive)
     levels = args.levels or _ask(
         "Levels, lowest first", "Junior, Mid-level, Senior, Staff", interactive
@@ -188,35 +198,66 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ladderpress.importers import import_file
+    from ladderpress.importers import import_tree
 
     if not args.out and not args.stdout:
         _require_site(args.site)
+    source = Path(args.source)
     try:
-        result = import_file(
-            Path(args.source),
+        tree = import_tree(
+            source,
             slug=args.slug,
             organisation=args.organisation,
             format_name=args.format,
+            disciplines=tuple(args.discipline or ()),
+            sheet=args.sheet,
         )
     except InputError as exc:
         _print_problems(exc.problems)
         return EXIT_INVALID
-    _print_problems(result.warnings)
-    if args.stdout:
-        sys.stdout.write(result.yaml_text)
-        return EXIT_OK
-    target = Path(args.out) if args.out else Path(args.site) / "frameworks" / f"{result.slug}.yaml"
-    if target.exists() and not args.force:
-        print(f"{target} already exists; use --force to replace it, or --out", file=sys.stderr)
-        return EXIT_INVALID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(result.yaml_text, encoding="utf-8")
-    print(
-        f"Imported {args.source} ({result.format}) into {target} with "
-        f"{len(result.warnings)} warning(s) to review; then run 'ladderpress validate'."
-    )
-    return EXIT_OK
+    folder = tree.folder
+    refused = 0
+    for result in tree.results:
+        _print_problems(result.warnings)
+        if args.stdout:
+            sys.stdout.write(("---\n" if folder else "") + result.yaml_text)
+            continue
+        if args.out:
+            target = Path(args.out) / f"{result.slug}.yaml" if folder else Path(args.out)
+        else:
+            target = Path(args.site) / "frameworks" / f"{result.slug}.yaml"
+        if target.is_dir():
+            print(f"{target} is a folder; give --out a file name ending in .yaml", file=sys.stderr)
+            refused += 1
+            continue
+        if target.exists() and not args.force:
+            print(f"{target} already exists; use --force to replace it, or --out", file=sys.stderr)
+            refused += 1
+            continue
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(result.yaml_text, encoding="utf-8")
+        except OSError as exc:
+            print(f"{target}: cannot write: {exc.strerror or exc}", file=sys.stderr)
+            refused += 1
+            continue
+        print(
+            f"Imported {result.source} ({result.format}) into {target} with "
+            f"{len(result.warnings)} warning(s) to review"
+        )
+    for shown, problems in tree.failed:
+        _print_problems(problems)
+        print(f"{shown}: not imported, see the error(s) above", file=sys.stderr)
+    _print_problems(tree.skipped)
+    if folder:
+        print(
+            f"{len(tree.results)} framework(s) imported, {len(tree.failed)} could not be, "
+            f"{len(tree.skipped)} file(s) skipped as no framework",
+            file=sys.stderr if tree.failed else sys.stdout,
+        )
+    if not args.stdout and tree.results:
+        print("Then run 'ladderpress validate'.")
+    return EXIT_INVALID if tree.failed or refused else EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ladderpress.check.budget import budget_problems
+from ladderpress.check.ignores import apply_ignores
 from ladderpress.check.lints import check_quality
 from ladderpress.check.schema import check_schema
 from ladderpress.check.semantics import RESERVED_DEVICE_NAMES, check_semantics
 from ladderpress.check.sizes import over_a_limit, statement_count_problems
+from ladderpress.core.build_model import build_framework
 from ladderpress.core.markdown import statement_html
-from ladderpress.core.model import FileMemo, Framework, build_framework
+from ladderpress.core.model import FileMemo, Framework
 from ladderpress.core.paths import display_path
 from ladderpress.core.problems import InputError, Problem, error, sort_problems
 from ladderpress.core.urls import reserved_names
@@ -177,7 +179,7 @@ def _check_document(path: Path) -> tuple[Framework | None, list[Problem], Any]:
     if over_budget:
         return None, problems + over_budget, None
     problems.extend(check_quality(doc, framework))
-    return framework, problems, doc.data
+    return framework, apply_ignores(path, shown, problems), doc.data
 
 
 PARALLEL_FILES = 8  # below this, starting worker processes costs more than it saves

@@ -7,14 +7,21 @@ rest, whose shape the schema has already reported.
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable, Iterator
-from functools import cache
-from typing import Any, TypeGuard
+from collections.abc import Iterator
+from typing import Any
 
+from ladderpress.check.rawdata import (
+    id_of,
+    ids_of,
+    items_of,
+    levels_below,
+    list_of,
+    name_of,
+    number_of,
+    suggest,
+)
+from ladderpress.check.scopes import equivalence_checks, scope_checks
 from ladderpress.core.problems import Problem, Severity
-from ladderpress.core.resources import load_schema
 from ladderpress.load.document import Document, JsonPath, problem_at
 
 # Names that cannot be folder names on Windows, where many sites are built and previewed.
@@ -23,69 +30,10 @@ RESERVED_DEVICE_NAMES = frozenset(
 )
 
 
-def _suggest(value: str, known: Iterable[str]) -> str:
-    match = difflib.get_close_matches(value, list(known), n=1)
-    return f" (did you mean '{match[0]}'?)" if match else ""
-
-
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _items(data: dict[str, Any], section: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    """The mappings listed under `section`, with their index."""
-    for index, item in enumerate(_list(data.get(section))):
-        if isinstance(item, dict):
-            yield index, item
-
-
-def _id(item: dict[str, Any]) -> str | None:
-    value = item.get("id")
-    return value if isinstance(value, str) else None
-
-
-def _name(item: dict[str, Any], index: int) -> str:
-    """How messages name an item, even one whose id is missing or malformed."""
-    return _id(item) or f"#{index + 1}"
-
-
-@cache
-def _id_rule() -> tuple[re.Pattern[str], int, int]:
-    """The schema's own rule for ids, so that the two never disagree."""
-    rule = load_schema("framework.schema.json")["$defs"]["id"]
-    return re.compile(rule["pattern"]), rule.get("minLength", 0), rule.get("maxLength", 1 << 30)
-
-
-def _well_formed_id(value: object) -> TypeGuard[str]:
-    pattern, shortest, longest = _id_rule()
-    return (
-        isinstance(value, str) and shortest <= len(value) <= longest and bool(pattern.search(value))
-    )
-
-
-def _ids(data: dict[str, Any], section: str) -> set[str] | None:
-    """The ids defined under `section`; None unless each item has a well-formed one: a
-    reference to an item whose id is missing or malformed cannot be told to be wrong."""
-    items = data.get(section)
-    if not isinstance(items, list):
-        return None
-    ids: set[str] = set()
-    for item in items:
-        item_id = item.get("id") if isinstance(item, dict) else None
-        if not _well_formed_id(item_id):
-            return None
-        ids.add(item_id)
-    return ids
-
-
-def _number(value: Any) -> int | float | None:
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
-
-
 def _unique_ids(doc: Document, section: str, what: str) -> Iterator[Problem]:
     first_seen: dict[str, int] = {}
-    for index, item in _items(doc.data, section):
-        item_id = _id(item)
+    for index, item in items_of(doc.data, section):
+        item_id = id_of(item)
         if item_id is None:
             continue
         where: JsonPath = (section, index, "id")
@@ -112,20 +60,20 @@ def _unique_ids(doc: Document, section: str, what: str) -> Iterator[Problem]:
 def _track_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem]:
     data = doc.data
     positions = {
-        level_id: _number(level.get("position"))
-        for _, level in _items(data, "levels")
-        if (level_id := _id(level)) is not None
+        level_id: number_of(level.get("position"))
+        for _, level in items_of(data, "levels")
+        if (level_id := id_of(level)) is not None
     }
     prefix_of: dict[str, tuple[str, list[Any]]] = {}
     on_a_track: set[str] = set()
     # Whether every track's levels could be read: if not, a level may be on a track unseen.
     complete = isinstance(data.get("tracks"), list)
-    for t_index, track in enumerate(_list(data.get("tracks"))):
+    for t_index, track in enumerate(list_of(data.get("tracks"))):
         levels = track.get("levels") if isinstance(track, dict) else None
         if not isinstance(track, dict) or not isinstance(levels, list):
             complete = False
             continue
-        name = _name(track, t_index)
+        name = name_of(track, t_index)
         last: tuple[str, int | float] | None = None
         for l_index, level_id in enumerate(levels):
             where: JsonPath = ("tracks", t_index, "levels", l_index)
@@ -137,7 +85,7 @@ def _track_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem
                     doc,
                     where,
                     f"track '{name}' lists unknown level '{level_id}'"
-                    f"{_suggest(level_id, level_ids)}; define it under 'levels'",
+                    f"{suggest(level_id, level_ids)}; define it under 'levels'",
                     "unknown-level",
                 )
                 continue
@@ -167,8 +115,8 @@ def _track_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem
                 last = (level_id, position)
     if not complete or level_ids is None:
         return
-    for index, level in _items(data, "levels"):
-        level_id = _id(level)
+    for index, level in items_of(data, "levels"):
+        level_id = id_of(level)
         if level_id is not None and level_id not in on_a_track:
             yield problem_at(
                 doc,
@@ -180,12 +128,12 @@ def _track_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem
 
 def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem]:
     data = doc.data
-    category_ids = _ids(data, "categories")
+    category_ids = ids_of(data, "categories")
     used_categories: set[str] = set()
     # Whether every competency's category could be read, to tell which categories are unused.
     complete = isinstance(data.get("competencies"), list)
     statement_ids: dict[str, JsonPath] = {}
-    for c_index, competency in enumerate(_list(data.get("competencies"))):
+    for c_index, competency in enumerate(list_of(data.get("competencies"))):
         if not isinstance(competency, dict):
             complete = False
             continue
@@ -199,7 +147,7 @@ def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
                 yield problem_at(
                     doc,
                     (*base, "category"),
-                    f"unknown category '{category}'{_suggest(category, category_ids)}; "
+                    f"unknown category '{category}'{suggest(category, category_ids)}; "
                     "define it under 'categories'",
                     "unknown-category",
                 )
@@ -212,7 +160,7 @@ def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
                 yield problem_at(
                     doc,
                     where,
-                    f"expectations name unknown level '{level_id}'{_suggest(level_id, level_ids)}",
+                    f"expectations name unknown level '{level_id}'{suggest(level_id, level_ids)}",
                     "unknown-level",
                     key=True,
                 )
@@ -220,13 +168,13 @@ def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
                 yield problem_at(
                     doc,
                     where,
-                    f"no statements for level '{level_id}' in '{_name(competency, c_index)}'; "
+                    f"no statements for level '{level_id}' in '{name_of(competency, c_index)}'; "
                     "add at least one, or remove the level from this competency",
                     "empty-expectations",
                     key=True,
                 )
-            for s_index, item in enumerate(_list(items)):
-                statement_id = _id(item) if isinstance(item, dict) else None
+            for s_index, item in enumerate(list_of(items)):
+                statement_id = id_of(item) if isinstance(item, dict) else None
                 if statement_id is None:
                     continue
                 statement_where: JsonPath = (*where, s_index, "id")
@@ -243,8 +191,8 @@ def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
                     statement_ids[statement_id] = statement_where
     if not complete:
         return
-    for index, category in _items(data, "categories"):
-        category_id = _id(category)
+    for index, category in items_of(data, "categories"):
+        category_id = id_of(category)
         if category_id is not None and category_id not in used_categories:
             yield problem_at(
                 doc,
@@ -255,29 +203,20 @@ def _competency_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
             )
 
 
-def _levels_below(data: dict[str, Any]) -> dict[str, set[str]]:
-    below: dict[str, set[str]] = {}
-    for _, track in _items(data, "tracks"):
-        levels = [level for level in _list(track.get("levels")) if isinstance(level, str)]
-        for index, level_id in enumerate(levels):
-            below.setdefault(level_id, set()).update(levels[:index])
-    return below
-
-
 def _evolves_checks(doc: Document) -> Iterator[Problem]:
     """`evolves` must name a statement of the same competency at a level below."""
-    below = _levels_below(doc.data)
-    for c_index, competency in _items(doc.data, "competencies"):
+    below = levels_below(doc.data)
+    for c_index, competency in items_of(doc.data, "competencies"):
         expectations = competency.get("expectations")
         if not isinstance(expectations, dict):
             continue
         level_of: dict[str, str] = {}
         for level_id, items in expectations.items():
-            for item in _list(items):
-                if isinstance(item, dict) and (statement_id := _id(item)) is not None:
+            for item in list_of(items):
+                if isinstance(item, dict) and (statement_id := id_of(item)) is not None:
                     level_of.setdefault(statement_id, level_id)
         for level_id, items in expectations.items():
-            for s_index, item in enumerate(_list(items)):
+            for s_index, item in enumerate(list_of(items)):
                 target = item.get("evolves") if isinstance(item, dict) else None
                 if not isinstance(target, str):
                     continue
@@ -294,7 +233,7 @@ def _evolves_checks(doc: Document) -> Iterator[Problem]:
                         doc,
                         where,
                         f"'evolves' names '{target}', which is not a statement id of "
-                        f"'{_name(competency, c_index)}'{_suggest(target, level_of)}",
+                        f"'{name_of(competency, c_index)}'{suggest(target, level_of)}",
                         "unknown-statement",
                     )
                 elif level_of[target] not in below.get(level_id, set()):
@@ -307,18 +246,19 @@ def _evolves_checks(doc: Document) -> Iterator[Problem]:
                     )
 
 
-def _equivalence_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Problem]:
-    if level_ids is None:
-        return
-    for e_index, equivalence in _items(doc.data, "equivalences"):
-        for l_index, level_id in enumerate(_list(equivalence.get("levels"))):
-            if isinstance(level_id, str) and level_id not in level_ids:
-                yield problem_at(
-                    doc,
-                    ("equivalences", e_index, "levels", l_index),
-                    f"equivalence names unknown level '{level_id}'{_suggest(level_id, level_ids)}",
-                    "unknown-level",
-                )
+def _time_range_checks(doc: Document) -> Iterator[Problem]:
+    for index, level in items_of(doc.data, "levels"):
+        time = level.get("time_at_level")
+        if not isinstance(time, dict):
+            continue
+        low, high = number_of(time.get("min_months")), number_of(time.get("max_months"))
+        if low is not None and high is not None and low > high:
+            yield problem_at(
+                doc,
+                ("levels", index, "time_at_level", "max_months"),
+                f"the range ends ({high:g} months) before it starts ({low:g}); swap the two",
+                "time-range",
+            )
 
 
 def check_semantics(doc: Document) -> list[Problem]:
@@ -332,10 +272,12 @@ def check_semantics(doc: Document) -> list[Problem]:
         ("competencies", "competency"),
     ):
         problems.extend(_unique_ids(doc, section, what))
-    level_ids = _ids(doc.data, "levels")
+    level_ids = ids_of(doc.data, "levels")
     problems.extend(_track_checks(doc, level_ids))
     problems.extend(_competency_checks(doc, level_ids))
-    problems.extend(_equivalence_checks(doc, level_ids))
+    problems.extend(equivalence_checks(doc, level_ids))
+    problems.extend(scope_checks(doc))
+    problems.extend(_time_range_checks(doc))
     if not any(p.is_error for p in problems):
         problems.extend(_evolves_checks(doc))
     return problems

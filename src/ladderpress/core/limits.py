@@ -57,7 +57,7 @@ URL_CHARS = Limit(2_000, "characters in a web address", "use a shorter address")
 # Disciplines, tags and industries.
 TAGS = Limit(50, "entries in one list of identifiers", "keep the most useful ones")
 TITLES = Limit(20, "alternative titles of a level", "keep the most common ones")
-SECTIONS = Limit(20, "sections of a level", "merge sections")
+SECTIONS = Limit(20, "sections of a level, or entries of one of its lists of facts", "merge them")
 EQUIVALENCES = Limit(100, "equivalences", "merge equivalences")
 # The site configuration's header links are on every page of the site (real sites: 0
 # to 5), like its web addresses (URL_CHARS).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from markupsafe import Markup
 
@@ -46,6 +45,30 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeRange:
+    """How long people typically stay at a level, in months; either end may be open."""
+
+    min_months: int | None
+    max_months: int | None
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Something that shows performance at a level: what, measured how, expected how much."""
+
+    name: str
+    measure: str | None
+    target: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Specialism:
+    name: str
+    description: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class Level:
     id: str
     name: str
@@ -53,10 +76,27 @@ class Level:
     titles: tuple[str, ...]
     summary: str | None
     scope: str | None
-    time_at_level: str | None
+    time_at_level: str | None  # as text; a range is `time_range`
     position: float | None
     sections: tuple[Section, ...]
     tracks: tuple[str, ...]
+    time_range: TimeRange | None = None
+    mentoring_gives: str | None = None
+    mentoring_receives: str | None = None
+    signals: tuple[Signal, ...] = ()
+    learning: tuple[str, ...] = ()
+    specialisms: tuple[Specialism, ...] = ()
+
+    @property
+    def has_facts(self) -> bool:
+        """Whether it states any of the typed facts beside its expectations."""
+        return bool(
+            self.mentoring_gives
+            or self.mentoring_receives
+            or self.signals
+            or self.learning
+            or self.specialisms
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +106,8 @@ class Track:
     kind: str
     description: str | None
     levels: tuple[str, ...]
+    # The disciplines of this track's levels: the framework's unless the track says.
+    disciplines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +116,7 @@ class Category:
     name: str
     description: str | None
     competencies: tuple[str, ...]
+    tracks: tuple[str, ...] = ()  # the tracks it applies to: all, unless it says
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +128,9 @@ class Competency:
     weight: float
     index: int
     expectations: dict[str, tuple[Statement, ...]] = field(hash=False)
+    # The tracks it applies to: its own list, else its category's, else all of them.
+    tracks: tuple[str, ...] = ()
+    kind: str | None = None  # "Skill", "Behaviour": the framework's own kinds
 
     def at(self, level_id: str) -> tuple[Statement, ...]:
         return self.expectations.get(level_id, ())
@@ -136,11 +182,63 @@ class Framework:
     digest: str = ""
     # Set for a translation (`<slug>.<language>.yaml`); None for the site's own language.
     language: str | None = None
+    # The framework's own words for what the theme calls statements, competencies,
+    # categories and levels: (key, singular, plural) each.
+    terms: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def url_root(self) -> str:
         """Where the framework's pages live: `<slug>`, or `<language>/<slug>`."""
         return f"{self.language}/{self.slug}" if self.language else self.slug
+
+    def applies(self, competency: Competency, level_id: str) -> bool:
+        """Whether the competency applies to the level: to one of the level's tracks."""
+        return not set(competency.tracks).isdisjoint(self.levels[level_id].tracks)
+
+    def applicable(self, level_id: str) -> list[tuple[Category, list[Competency]]]:
+        """The categories and competencies that apply to a level, in the framework's order;
+        categories with none left out."""
+        found = []
+        for category in self.categories:
+            members = [
+                self.competencies[c]
+                for c in category.competencies
+                if self.applies(self.competencies[c], level_id)
+            ]
+            if members:
+                found.append((category, members))
+        return found
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The kinds its competencies name, in order of first use: pages group by kind
+        only when there are two or more."""
+        return tuple(dict.fromkeys(c.kind for c in self.competencies.values() if c.kind))
+
+    @property
+    def scoped(self) -> bool:
+        """Whether some competency applies to only some of the tracks."""
+        every = len(self.tracks)
+        return any(len(c.tracks) < every for c in self.competencies.values())
+
+    def track_disciplines(self, track: Track) -> tuple[str, ...]:
+        return track.disciplines or self.disciplines
+
+    @property
+    def all_disciplines(self) -> tuple[str, ...]:
+        """The framework's disciplines, then those only some tracks have."""
+        found = dict.fromkeys(self.disciplines)
+        for track in self.tracks:
+            found.update(dict.fromkeys(track.disciplines))
+        return tuple(found)
+
+    def level_disciplines(self, level_id: str) -> tuple[str, ...]:
+        """The disciplines of the tracks holding the level."""
+        found: dict[str, None] = {}
+        for track in self.tracks:
+            if level_id in track.levels:
+                found.update(dict.fromkeys(self.track_disciplines(track)))
+        return tuple(found)
 
     def statements(self) -> Iterator[Statement]:
         for competency in self.competencies.values():
@@ -164,6 +262,11 @@ class Framework:
                 following = track.levels[i + 1] if i + 1 < len(track.levels) else None
                 result.append((track, previous, following))
         return result
+
+    def following(self, level_id: str) -> tuple[str, ...]:
+        """The levels just above on each of the level's tracks, each once: more than one
+        where the ladder branches."""
+        return tuple(dict.fromkeys(f for _, _, f in self.neighbours(level_id) if f))
 
     def superseded(self, competency: Competency, level_id: str) -> set[str]:
         """Ids of lower statements replaced by an `evolves` statement at or below the level."""
@@ -218,14 +321,31 @@ class Framework:
         return found
 
     def ladder(self) -> list[list[LadderCell]]:
-        """Rows of the ladder diagram, highest rank first; shared levels span their tracks."""
+        """Rows of the ladder diagram, highest first; shared levels span their tracks.
+
+        When every level has a reference position, a row is a position, so levels of
+        different tracks at the same seniority sit side by side; else a row is a rank.
+        """
         ordered = _trie_order(list(self.tracks), 0)
-        height = max(len(track.levels) for track in ordered)
+        cell: Callable[[Track, float], str]
+        if all(level.position is not None for level in self.levels.values()):
+            keys = sorted({level.position or 0.0 for level in self.levels.values()}, reverse=True)
+
+            def cell(track: Track, key: float) -> str:
+                return next((x for x in track.levels if self.levels[x].position == key), "")
+
+        else:
+            keys = [float(rank) for rank in reversed(range(max(len(t.levels) for t in ordered)))]
+
+            def cell(track: Track, key: float) -> str:
+                rank = int(key)
+                return track.levels[rank] if rank < len(track.levels) else ""
+
         rows: list[list[LadderCell]] = []
-        for rank in reversed(range(height)):
+        for key in keys:
             row: list[LadderCell] = []
             for track in ordered:
-                level = track.levels[rank] if rank < len(track.levels) else ""
+                level = cell(track, key)
                 if row and row[-1].level == level and level:
                     last = row[-1]
                     row[-1] = LadderCell(level, last.span + 1, (*last.tracks, track.id))
@@ -248,127 +368,6 @@ def _trie_order(tracks: list[Track], depth: int) -> list[Track]:
     for key, group in groups.items():
         ordered.extend(group if not key or len(group) == 1 else _trie_order(group, depth + 1))
     return ordered
-
-
-Render = Callable[[str], str | None]  # a statement's HTML, None when it is its text
-
-
-def _statement(raw: Any, competency: str, level: str, index: int, render: Render) -> Statement:
-    derived_id = f"{competency}--{level}-{index + 1}"
-    if isinstance(raw, str):
-        return Statement(derived_id, raw, (), False, competency, level, index, rendered=render(raw))
-    explicit = "id" in raw
-    return Statement(
-        raw["id"] if explicit else derived_id,
-        raw["text"],
-        tuple(raw.get("examples", ())),
-        explicit,
-        competency,
-        level,
-        index,
-        raw.get("evolves"),
-        render(raw["text"]),
-    )
-
-
-def _level_order(tracks: tuple[Track, ...]) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for track in tracks:
-        for level_id in track.levels:
-            seen.setdefault(level_id, None)
-    return tuple(seen)
-
-
-def build_framework(slug: str, path: str, data: dict[str, Any], render: Render) -> Framework:
-    """Build the model from data that passed schema and semantic validation.
-
-    `render` gives a statement's HTML: markdown.statement_html when checking a file; a
-    kept check passes what it rendered before (see checkcache.py).
-    """
-    tracks = tuple(
-        Track(
-            t["id"],
-            t["name"],
-            t.get("kind", "individual-contributor"),
-            t.get("description"),
-            tuple(t["levels"]),
-        )
-        for t in data["tracks"]
-    )
-    levels = {
-        raw["id"]: Level(
-            id=raw["id"],
-            name=raw["name"],
-            code=raw.get("code"),
-            titles=tuple(raw.get("titles", ())),
-            summary=raw.get("summary"),
-            scope=raw.get("scope"),
-            time_at_level=raw.get("time_at_level"),
-            position=raw.get("position"),
-            sections=tuple(Section(s["title"], s["body"]) for s in raw.get("sections", ())),
-            tracks=tuple(t.id for t in tracks if raw["id"] in t.levels),
-        )
-        for raw in data["levels"]
-    }
-    competencies = {
-        raw["id"]: Competency(
-            id=raw["id"],
-            name=raw["name"],
-            category=raw["category"],
-            description=raw.get("description"),
-            weight=float(raw.get("weight", 1)),
-            index=index,
-            expectations={
-                level_id: tuple(
-                    _statement(item, raw["id"], level_id, i, render) for i, item in enumerate(items)
-                )
-                for level_id, items in raw["expectations"].items()
-            },
-        )
-        for index, raw in enumerate(data["competencies"])
-    }
-    categories = tuple(
-        Category(
-            c["id"],
-            c["name"],
-            c.get("description"),
-            tuple(k for k, v in competencies.items() if v.category == c["id"]),
-        )
-        for c in data["categories"]
-    )
-    below: dict[str, tuple[str, ...]] = {}
-    for track in tracks:
-        for i, level_id in enumerate(track.levels):
-            below.setdefault(level_id, track.levels[:i])
-    organisation = data["organisation"]
-    return Framework(
-        slug=slug,
-        path=path,
-        title=data["title"],
-        summary=data.get("summary"),
-        organisation=Organisation(
-            name=organisation["name"],
-            url=organisation.get("url"),
-            size=organisation.get("size"),
-            industry=tuple(organisation.get("industry", ())),
-            example=bool(organisation.get("example", False)),
-        ),
-        source_url=data.get("source_url"),
-        licence=data.get("licence"),
-        last_reviewed=data.get("last_reviewed"),
-        disciplines=tuple(data["disciplines"]),
-        tags=tuple(data.get("tags", ())),
-        cumulative=bool(data.get("cumulative", True)),
-        tracks=tracks,
-        levels={level_id: levels[level_id] for level_id in _level_order(tracks)},
-        categories=categories,
-        competencies=competencies,
-        equivalences=tuple(
-            Equivalence(tuple(e["levels"]), e.get("note")) for e in data.get("equivalences", ())
-        ),
-        level_order=_level_order(tracks),
-        below=below,
-    )
 
 
 # What checking each file found (its model, None when it has errors, and its problems),

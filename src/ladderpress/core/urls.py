@@ -34,6 +34,11 @@ def level_url(framework: Framework, level_id: str) -> str:
     return f"{framework.url_root}/levels/{level_id}/"
 
 
+def next_steps_url(framework: Framework, level_id: str) -> str:
+    """A branching level's next levels on every track, side by side."""
+    return f"{framework.url_root}/levels/{level_id}/next/"
+
+
 def competencies_url(framework: Framework) -> str:
     """The list of the framework's competencies, category by category."""
     return f"{framework.url_root}/competencies/"
@@ -78,9 +83,19 @@ def framework_csv_url(framework: Framework) -> str:
     return f"{framework.url_root}.csv"
 
 
-def export_urls(framework: Framework) -> tuple[str, str]:
+def framework_statements_csv_url(framework: Framework) -> str:
+    """One row per statement with every id: for editing in a spreadsheet and importing
+    back. Slugs hold no dot, so no other framework's file can take this name."""
+    return f"{framework.url_root}.statements.csv"
+
+
+def export_urls(framework: Framework) -> tuple[str, ...]:
     """The framework's machine-readable files: its JSON model and its CSV matrix."""
-    return framework_json_url(framework), framework_csv_url(framework)
+    return (
+        framework_json_url(framework),
+        framework_csv_url(framework),
+        framework_statements_csv_url(framework),
+    )
 
 
 def index_json_url() -> str:
@@ -185,6 +200,7 @@ URLS: dict[str, Callable[..., str]] = {
     "framework": framework_url,
     "levels": levels_url,
     "level": level_url,
+    "next_steps": next_steps_url,
     "competencies": competencies_url,
     "competency": competency_url,
     "compare_index": compare_index_url,
@@ -195,6 +211,7 @@ URLS: dict[str, Callable[..., str]] = {
     "orgs_compare": orgs_compare_url,
     "orgs_levels": orgs_levels_url,
     "csv": framework_csv_url,
+    "statements_csv": framework_statements_csv_url,
     "index_json": index_json_url,
     "feed": feed_url,
     "search": search_url,

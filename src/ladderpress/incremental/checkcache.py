@@ -20,9 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from ladderpress.check.semantics import check_semantics
+from ladderpress.core.build_model import Render, build_framework
 from ladderpress.core.fingerprints import code_identity
 from ladderpress.core.markdown import statement_html
-from ladderpress.core.model import Framework, Render, build_framework
+from ladderpress.core.model import Framework
 from ladderpress.core.problems import Problem, Severity
 from ladderpress.incremental.jsonshape import shape_check
 from ladderpress.load.document import Document

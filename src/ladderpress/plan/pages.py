@@ -25,6 +25,7 @@ from ladderpress.core.urls import (
     home_url,
     level_url,
     levels_url,
+    next_steps_url,
     not_found_url,
     orgs_compare_url,
     orgs_levels_url,
@@ -61,6 +62,7 @@ TITLE_MESSAGES = (
     "%(framework)s — %(organisation)s",
     "Levels — %(organisation)s %(framework)s",
     "%(level)s — %(organisation)s %(framework)s",
+    "After %(level)s — %(organisation)s %(framework)s",
     "Competencies — %(organisation)s %(framework)s",
     "%(competency)s — %(organisation)s %(framework)s",
     "Compare levels — %(organisation)s %(framework)s",
@@ -110,6 +112,17 @@ def framework_pages(framework: Framework) -> list[Page]:
                 title_params=_named(framework, level=level.name),
             )
         )
+    for level in framework.levels.values():
+        if len(framework.following(level.id)) > 1:  # it branches: next steps side by side
+            pages.append(
+                Page(
+                    next_steps_url(framework, level.id),
+                    "next-steps.html",
+                    "After %(level)s — %(organisation)s %(framework)s",
+                    {"framework": framework, "level": level},
+                    title_params=_named(framework, level=level.name),
+                )
+            )
     pages.append(
         Page(
             competencies_url(framework),
@@ -248,7 +261,7 @@ def plan_site(
             "%(site)s",
             {
                 "frameworks": frameworks,
-                "disciplines": facet(frameworks, "disciplines", dict(config.labels)),
+                "disciplines": facet(frameworks, "all_disciplines", dict(config.labels)),
                 "tags": facet(frameworks, "tags", dict(config.labels)),
                 "sizes": sizes(frameworks),
                 "search": search,

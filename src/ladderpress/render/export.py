@@ -10,14 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from ladderpress.core.csvcells import guard, split_statements
-from ladderpress.core.model import Framework, Level, Statement
+from ladderpress.core.model import Framework, Level, Signal, Statement
 from ladderpress.core.urls import (
     competency_url,
     framework_csv_url,
     framework_json_url,
+    framework_statements_csv_url,
     framework_url,
     level_url,
 )
+from ladderpress.render.csv_long import framework_long_csv
 
 FORMAT = "ladderpress-framework"
 FORMAT_VERSION = 1
@@ -49,7 +51,19 @@ def _level(framework: Framework, level: Level) -> dict[str, Any]:
             "titles": list(level.titles),
             "summary": level.summary,
             "scope": level.scope,
-            "time_at_level": level.time_at_level,
+            "time_at_level": level.time_at_level or _time_range(level),
+            "mentoring": _drop_empty(
+                {"gives": level.mentoring_gives, "receives": level.mentoring_receives}
+            ),
+            "signals": [
+                _drop_empty({"name": x.name, "measure": x.measure, "target": x.target})
+                for x in level.signals
+            ],
+            "learning": list(level.learning),
+            "specialisms": [
+                _drop_empty({"name": x.name, "description": x.description})
+                for x in level.specialisms
+            ],
             "position": level.position,
             "tracks": list(level.tracks),
             "url": level_url(framework, level.id),
@@ -84,6 +98,10 @@ def framework_record(framework: Framework) -> dict[str, Any]:
             "disciplines": list(framework.disciplines),
             "tags": list(framework.tags),
             "cumulative": framework.cumulative,
+            "terms": {
+                key: {"singular": singular, "plural": plural}
+                for key, singular, plural in framework.terms
+            },
             "tracks": [
                 _drop_empty(
                     {
@@ -92,6 +110,7 @@ def framework_record(framework: Framework) -> dict[str, Any]:
                         "kind": t.kind,
                         "description": t.description,
                         "levels": list(t.levels),
+                        "disciplines": list(t.disciplines),
                     }
                 )
                 for t in framework.tracks
@@ -108,6 +127,7 @@ def framework_record(framework: Framework) -> dict[str, Any]:
                         "name": c.name,
                         "description": c.description,
                         "competencies": list(c.competencies),
+                        "tracks": _scope(framework, c.tracks),
                     }
                 )
                 for c in framework.categories
@@ -120,6 +140,8 @@ def framework_record(framework: Framework) -> dict[str, Any]:
                         "category": c.category,
                         "description": c.description,
                         "weight": c.weight,
+                        "kind": c.kind,
+                        "tracks": _scope(framework, c.tracks),
                         "url": competency_url(framework, c.id),
                         "expectations": {
                             level_id: [_statement(s) for s in c.at(level_id)]
@@ -132,6 +154,20 @@ def framework_record(framework: Framework) -> dict[str, Any]:
             ],
         }
     )
+
+
+def _time_range(level: Level) -> dict[str, Any] | None:
+    found = level.time_range
+    if found is None:
+        return None
+    return _drop_empty(
+        {"min_months": found.min_months, "max_months": found.max_months, "note": found.note}
+    )
+
+
+def _scope(framework: Framework, tracks: tuple[str, ...]) -> list[str]:
+    """The tracks something applies to, or none when it applies to every track."""
+    return [] if len(tracks) == len(framework.tracks) else list(tracks)
 
 
 def to_json(record: dict[str, Any]) -> bytes:
@@ -169,7 +205,39 @@ def framework_csv(framework: Framework) -> bytes:
             competency = framework.competencies[competency_id]
             cells = [_statements_cell([s.text for s in competency.at(lvl)]) for lvl in order]
             writer.writerow([guard(v) for v in (category.name, competency.name, *cells)])
+    levels = [framework.levels[lvl] for lvl in order]
+    if any(level.has_facts for level in levels):
+        for name, cells in _fact_rows(levels):
+            writer.writerow([guard(v) for v in (LEVEL_FACTS, name, *cells)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+# The matrix CSV ends with a row per kind of level fact, under this name.
+LEVEL_FACTS = "Level facts"
+
+
+def _fact_rows(levels: list[Level]) -> list[tuple[str, list[str]]]:
+    def lines(values: list[str]) -> str:
+        return "\n".join(values)
+
+    def signal(x: Signal) -> str:
+        return " · ".join(filter(None, (x.name, x.measure, x.target)))
+
+    return [
+        ("Mentoring given", [level.mentoring_gives or "" for level in levels]),
+        ("Mentoring received", [level.mentoring_receives or "" for level in levels]),
+        (
+            "Signals of performance",
+            [
+                lines(
+                    [" · ".join(filter(None, (x.name, x.measure, x.target))) for x in lvl.signals]
+                )
+                for lvl in levels
+            ],
+        ),
+        ("Learning and certifications", [lines(list(lvl.learning)) for lvl in levels]),
+        ("Specialisms", [lines([x.name for x in lvl.specialisms]) for lvl in levels]),
+    ]
 
 
 def index_record(frameworks: list[Framework]) -> dict[str, Any]:
@@ -222,4 +290,5 @@ def export_files(framework: Framework) -> list[ExportFile]:
     return [
         ExportFile(framework_json_url(framework), framework, framework_json),
         ExportFile(framework_csv_url(framework), framework, framework_csv),
+        ExportFile(framework_statements_csv_url(framework), framework, framework_long_csv),
     ]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from markupsafe import Markup, escape
 
 from ladderpress.analyse.compare import Change, Kind
 from ladderpress.analyse.similarity import Segment
 from ladderpress.core.markdown import render_inline
-from ladderpress.core.model import Statement
+from ladderpress.core.model import Level, Statement
 
 _MARK_TAGS = {"insert": "ins", "delete": "del"}
 
@@ -138,3 +139,57 @@ def statement_item(
         )
     parts.append("</li>\n")
     return Markup("".join(parts))
+
+
+class FragmentCache:
+    """Markup of a macro call that many pages show alike, rendered once per build.
+
+    Templates call it as `cached(key, macro, *args)`; the key must name everything the
+    output depends on besides the page language and terms, which are added here.
+    Bounded, so that a worker rendering thousands of pages keeps flat memory.
+    """
+
+    def __init__(self, language: Callable[[], object], limit: int = 4000) -> None:
+        self.language = language
+        self.limit = limit
+        self._store: dict[tuple[object, ...], Markup] = {}
+
+    def clear(self) -> None:
+        self._store.clear()
+
+    def __call__(self, key: tuple[object, ...], macro: Any, *args: Any, **kwargs: Any) -> Markup:
+        full = (self.language(), *key)
+        found = self._store.get(full)
+        if found is None:
+            if len(self._store) >= self.limit:
+                self._store.clear()
+            found = self._store[full] = Markup(macro(*args, **kwargs))
+        return found
+
+
+# How a range of time at a level reads, in whole years when both ends are whole years.
+TIME_MESSAGES = {
+    ("range", "months"): "%(min)s to %(max)s months",
+    ("range", "years"): "%(min)s to %(max)s years",
+    ("at least", "months"): "At least %(min)s months",
+    ("at least", "years"): "At least %(min)s years",
+    ("up to", "months"): "Up to %(max)s months",
+    ("up to", "years"): "Up to %(max)s years",
+}
+
+
+def time_at_level(level: Level, translate: Callable[..., str]) -> str | None:
+    """The level's typical time, as text in the page's language."""
+    if level.time_range is None:
+        return level.time_at_level
+    low, high = level.time_range.min_months, level.time_range.max_months
+    if low is None and high is None:
+        return None
+    ends = [m for m in (low, high) if m]
+    unit = "years" if ends and all(m % 12 == 0 for m in ends) else "months"
+    size = 12 if unit == "years" else 1
+    shape = (
+        "range" if low is not None and high is not None else "at least" if high is None else "up to"
+    )
+    values = {"min": (low or 0) // size, "max": (high or 0) // size}
+    return translate(TIME_MESSAGES[shape, unit], **values)

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 from contextlib import suppress
 from contextvars import ContextVar
-from dataclasses import dataclass
 from functools import lru_cache, partial
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
@@ -23,56 +20,32 @@ from ladderpress.core.labels import display_label
 from ladderpress.core.markdown import render_block, render_inline
 from ladderpress.core.model import Competency, Framework, Statement
 from ladderpress.core.problems import InputError, error
-from ladderpress.core.resources import default_theme_dir
 from ladderpress.core.site import SiteConfig
-from ladderpress.core.urls import URLS, asset_url, level_url
+from ladderpress.core.urls import URLS, level_url
 from ladderpress.plan.pages import Page
 from ladderpress.render.fragments import (
     ITEM_MESSAGES,
+    FragmentCache,
     ItemWords,
     change_items,
     rich,
     statement_item,
+    time_at_level,
     word_marks,
 )
 from ladderpress.render.messages import JS_MESSAGES, catalogue_chain, language_name, translate
-
-
-@dataclass(frozen=True)
-class Asset:
-    """A static file of the theme, copied to assets/ with a content hash for cache busting."""
-
-    url: str
-    data: bytes
-
-    @property
-    def version(self) -> str:
-        return hashlib.sha256(self.data).hexdigest()[:10]
-
-
-def theme_chain(config: SiteConfig) -> list[Path]:
-    """Theme folders, most specific first: the site's own theme, then the default."""
-    chain = []
-    if config.theme_dir.is_dir() and config.theme_dir.resolve() != default_theme_dir().resolve():
-        chain.append(config.theme_dir)
-    chain.append(default_theme_dir())
-    return chain
-
-
-def collect_assets(config: SiteConfig) -> dict[str, Asset]:
-    assets: dict[str, Asset] = {}
-    for theme in reversed(theme_chain(config)):
-        static = theme / "static"
-        if not static.is_dir():
-            continue
-        for file in sorted(static.rglob("*")):
-            if file.is_file() and not file.is_symlink():
-                name = file.relative_to(static).as_posix()
-                assets[name] = Asset(asset_url(name), file.read_bytes())
-    return assets
-
+from ladderpress.render.terms import Terms, apply_terms, read_words
+from ladderpress.render.themes import Asset, theme_chain
+from ladderpress.render.views import page_view
 
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
+# The words of the page's framework for statements, competencies, categories and levels.
+_page_terms: ContextVar[Terms] = ContextVar("page_terms", default=())
+
+
+def _voice() -> tuple[str | None, Terms]:
+    """What a page's messages depend on besides their id: its language and its terms."""
+    return _page_language.get(), _page_terms.get()
 
 
 def relative_url(target: str, current: str) -> str:
@@ -94,31 +67,6 @@ def link_label(url: str) -> str:
 
 def _base_path(config: SiteConfig) -> str:
     return urlsplit(config.base_url).path if config.base_url else "/"
-
-
-class FragmentCache:
-    """Markup of a macro call that many pages show alike, rendered once per build.
-
-    Templates call it as `cached(key, macro, *args)`; the key must name everything the
-    output depends on besides the page language, which is added here. Bounded, so that
-    a worker rendering thousands of pages keeps flat memory.
-    """
-
-    def __init__(self, limit: int = 4000) -> None:
-        self.limit = limit
-        self._store: dict[tuple[object, ...], Markup] = {}
-
-    def clear(self) -> None:
-        self._store.clear()
-
-    def __call__(self, key: tuple[object, ...], macro: Any, *args: Any, **kwargs: Any) -> Markup:
-        full = (_page_language.get(), *key)
-        found = self._store.get(full)
-        if found is None:
-            if len(self._store) >= self.limit:
-                self._store.clear()
-            found = self._store[full] = Markup(macro(*args, **kwargs))
-        return found
 
 
 class Renderer:
@@ -146,17 +94,19 @@ class Renderer:
             keep_trailing_newline=True,
         )
         # What this build remembers; none of it outlives the renderer.
-        self.fragments = FragmentCache()
-        self._item_words: dict[str, ItemWords] = {}
+        self.fragments = FragmentCache(_voice)
+        self._item_words: dict[tuple[str, Terms], ItemWords] = {}
         self._analyses: dict[int, Analysis] = {}
         self._relative_url = lru_cache(maxsize=8192)(relative_url)
         self._plain_translation = lru_cache(maxsize=4096)(self._translate_plain)
         self._catalogues = lru_cache(maxsize=16)(self._read_catalogues)
+        self._term_words = lru_cache(maxsize=16)(partial(read_words, self.themes))
         block = lru_cache(maxsize=2048)(render_block)
         inline = lru_cache(maxsize=2048)(render_inline)
         self.env.filters["markdown"] = lambda text: block(text) if text else ""
         self.env.filters["markdown_inline"] = lambda text: inline(text) if text else ""
         self.env.filters["link_label"] = link_label
+        self.env.filters["time_at_level"] = lambda level: time_at_level(level, self._translate)
         self.env.filters["word_marks"] = word_marks
         self.env.globals.update(
             assessment_data=assessment_data,
@@ -215,7 +165,9 @@ class Renderer:
             changes,
             before_name,
             after_name,
-            lambda kind, only_at: self.fragments(("label", kind, only_at), label, kind, only_at),
+            lambda kind, only_at: self.fragments(
+                ("label", _name(label), kind, only_at), label, kind, only_at
+            ),
             missing,
         )
 
@@ -249,7 +201,7 @@ class Renderer:
         for s in statements:
             mark = changes.mark(s) if changes else None
             name = before_name if mark else None
-            # Everything the item shows besides the page language (which `fragments` adds).
+            # Everything the item shows besides the page language and terms (`fragments` adds them).
             key = (
                 "statement",
                 root,
@@ -273,17 +225,20 @@ class Renderer:
         words: ItemWords,
     ) -> Markup:
         kind = mark.kind.value if mark else None
-        badge = self.fragments(("label", kind, None), label, kind, None) if mark else None
+        badge = (
+            self.fragments(("label", _name(label), kind, None), label, kind, None) if mark else None
+        )
         suggest = self._feedback_url(framework, s) if framework else None
         return statement_item(s, mark, before_name, badge, suggest, words)
 
     def _words(self) -> ItemWords:
         language = _page_language.get() or self.config.language
-        found = self._item_words.get(language)
+        key = (language, _page_terms.get())
+        found = self._item_words.get(key)
         if found is None:
             hidden, end = Markup('<span class="visually-hidden">'), Markup("</span>")
             examples, suggest, link, now = (self._translate(m) for m in ITEM_MESSAGES[:4])
-            found = self._item_words[language] = ItemWords(
+            found = self._item_words[key] = ItemWords(
                 link_title=link,
                 examples_summary=rich(examples, hidden=hidden, end_hidden=end),
                 suggest_label=rich(suggest, hidden=hidden, end_hidden=end),
@@ -295,12 +250,17 @@ class Renderer:
     def _translate(self, msgid: str, **params: object) -> str:
         # Macros imported without context cannot see the page: the language is set per render.
         language = _page_language.get() or self.config.language
+        terms = _page_terms.get()
         if not params:
-            return self._plain_translation(language, msgid)
-        return translate(self._catalogues(language), msgid, params)
+            return self._plain_translation(language, terms, msgid)
+        if not terms:
+            return translate(self._catalogues(language), msgid, params)
+        text = translate(self._catalogues(language), msgid, {})
+        return apply_terms(text, self._term_words(language), terms) % params
 
-    def _translate_plain(self, language: str, msgid: str) -> str:
-        return translate(self._catalogues(language), msgid, {})
+    def _translate_plain(self, language: str, terms: Terms, msgid: str) -> str:
+        text = translate(self._catalogues(language), msgid, {})
+        return apply_terms(text, self._term_words(language), terms) if terms else text
 
     def _read_catalogues(self, language: str) -> tuple[dict[str, str], ...]:
         return catalogue_chain(self.themes, language)
@@ -351,9 +311,14 @@ class Renderer:
 
     def render(self, page: Page) -> bytes:
         token = _page_language.set(page.language)
+        framework = page.context.get("framework")
+        terms_token = _page_terms.set(framework.terms if isinstance(framework, Framework) else ())
         try:
             template = self.env.get_template(page.template)
-            html = template.render(page=page, canonical=self.canonical(page), **page.context)
+            view = page_view(self.analysis, page.template, page.context)
+            html = template.render(
+                page=page, canonical=self.canonical(page), **page.context, **view
+            )
         except jinja2.TemplateSyntaxError as exc:
             where = exc.filename or page.template
             raise InputError(
@@ -379,6 +344,7 @@ class Renderer:
             ) from None
         finally:
             _page_language.reset(token)
+            _page_terms.reset(terms_token)
         return html.encode("utf-8")
 
 
@@ -400,3 +366,8 @@ def _template_position(exc: BaseException, fallback: str) -> tuple[str, int]:
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def _name(macro: Any) -> str:
+    """Which macro makes a label (`label`, `path_label`): part of its fragment's key."""
+    return str(getattr(macro, "name", getattr(macro, "__name__", "")))

@@ -4,14 +4,17 @@ Pagefind turns headings with an id into results that link to that anchor. The se
 pages keep statements as list items, so the index is built from small documents written
 for it alone, at the same paths as the real pages, where each statement is a heading
 whose id is the statement's anchor: a search result lands on the statement itself.
-Pagefind is optional (`pip install 'ladderpress[search]'`); without it the build says
-that the search index was skipped.
+Pagefind comes with ladderpress where it publishes a binary for the platform; elsewhere,
+or with no binary found, the build says once why the index was skipped and the site says
+that search is unavailable.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
+import platform
 import re
 import shutil
 import subprocess
@@ -31,11 +34,81 @@ from ladderpress.core.workers import fork_map
 _TAG = re.compile(r"<[^>]+>")
 
 
-def available() -> bool:
-    return importlib.util.find_spec("pagefind") is not None and any(
+# Where Pagefind publishes a binary wheel (pagefind_bin 1.5: sys.platform, machine), so that
+# a plain install brings it; pyproject's dependency marker says the same to pip.
+BINARY_PLATFORMS = frozenset(
+    {
+        ("linux", "x86_64"),
+        ("linux", "aarch64"),
+        ("darwin", "x86_64"),
+        ("darwin", "arm64"),
+        ("win32", "AMD64"),
+        ("win32", "ARM64"),
+    }
+)
+OLDEST_DARWIN = 21  # macOS 12: Pagefind's macOS wheels are tagged macosx_12_0
+# Where the wrapper looks for a binary of the user's own when no wheel brought one.
+BINARY_VARIABLE = "PAGEFIND_BINARY_PATH"
+EXECUTABLES = ("pagefind_extended", "pagefind")
+
+
+def binary_published(system: str, machine: str, release: str) -> bool:
+    """Whether Pagefind publishes a binary wheel for this platform (see BINARY_PLATFORMS)."""
+    if (system, machine) not in BINARY_PLATFORMS:
+        return False
+    if system != "darwin":
+        return True
+    major = release.split(".", 1)[0]
+    return major.isdigit() and int(major) >= OLDEST_DARWIN
+
+
+def _binary_found() -> bool:
+    # The places the pagefind wrapper runs a binary from: a wheel's, then one of the user's.
+    if any(
         importlib.util.find_spec(name) is not None
-        for name in ("pagefind_bin", "pagefind_bin_extended")
+        for name in ("pagefind_bin_extended", "pagefind_bin")
+    ):
+        return True
+    return any(shutil.which(name) is not None for name in EXECUTABLES)
+
+
+def running_platform() -> tuple[str, str, str]:
+    """(sys.platform, machine, release): what pip's environment markers compare."""
+    return sys.platform, platform.machine(), platform.release()
+
+
+def unavailable_reason() -> str | None:
+    """Why this build cannot index the site, as the build's note says it; None when it can."""
+    if importlib.util.find_spec("pagefind") is None:
+        return (
+            "search index skipped: the pagefind package is missing; reinstall ladderpress "
+            "(pip install --force-reinstall ladderpress) to bring it back"
+        )
+    named = os.environ.get(BINARY_VARIABLE)
+    if named:  # the wrapper runs this one before any other
+        if Path(named).is_file():
+            return None
+        return (
+            f"search index skipped: {BINARY_VARIABLE} names {named!r}, which is not a file; "
+            "correct it, or unset it to use the installed Pagefind"
+        )
+    if _binary_found():
+        return None
+    system, machine, release = running_platform()
+    if binary_published(system, machine, release):
+        return (
+            "search index skipped: no Pagefind binary is installed; "
+            "pip install 'pagefind[bin]' adds it"
+        )
+    return (
+        f"search index skipped: Pagefind publishes no binary for this platform ({system}, "
+        f"{machine or 'unknown machine'}); put a pagefind executable on PATH, or name it in "
+        f"{BINARY_VARIABLE}, and build again"
     )
+
+
+def available() -> bool:
+    return unavailable_reason() is None
 
 
 def _plain(markdown: str | None) -> str:
@@ -65,7 +138,7 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
             owner,
             [
                 f"<p>{escape(_plain(framework.summary))}</p>",
-                f"<p>{escape(' '.join(framework.disciplines + framework.tags))}</p>",
+                f"<p>{escape(' '.join(framework.all_disciplines + framework.tags))}</p>",
             ],
         ),
     )
@@ -74,6 +147,11 @@ def search_documents(framework: Framework, language: str) -> Iterator[tuple[str,
             f"<p>{escape(' · '.join((owner, *level.titles)))}</p>",
             f"<p>{escape(_plain(level.summary))} {escape(_plain(level.scope))}</p>",
         ]
+        if level.has_facts:  # mentoring, signals, learning and specialisms are found too
+            facts = [level.mentoring_gives, level.mentoring_receives, *level.learning]
+            facts += [" ".join(filter(None, (x.name, x.measure, x.target))) for x in level.signals]
+            facts += [" ".join(filter(None, (x.name, x.description))) for x in level.specialisms]
+            parts.append(f"<p>{escape(' · '.join(_plain(f) for f in facts if f))}</p>")
         for competency in framework.competencies.values():
             for statement in competency.at(level.id):
                 parts.append(
