@@ -60,3 +60,34 @@ def test_a_lone_kind_is_not_a_label(built: Path) -> None:
     # Only one kind is named: nothing to tell apart, so no label.
     level = (built / "levels" / "mid" / "index.html").read_text(encoding="utf-8")
     assert '<span class="track-tag">Skill</span>' not in level
+
+
+def test_site_terms_reach_every_page_and_a_framework_keeps_its_own(cli, site: Path) -> None:
+    config = site / "ladderpress.yaml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "terms:\n  levels: Stages\n  competencies: Skills\n",
+        encoding="utf-8",
+    )
+    source = site / "frameworks" / f"{FRAMEWORK}.yaml"
+    text = source.read_text(encoding="utf-8")
+    source.write_text(
+        text.replace("cumulative: true\n", "cumulative: true\nterms:\n  levels: Grades\n", 1),
+        encoding="utf-8",
+    )
+    assert cli("build", "--site", str(site)).code == 0
+    levels = _text(site / "_site" / FRAMEWORK / "levels" / "index.html")
+    assert "Grades" in levels and "Stages" not in levels  # the framework's own word wins
+    competencies = (site / "_site" / FRAMEWORK / "competencies" / "index.html").read_text()
+    assert "<title>Skills — " in competencies  # the site's word where the framework has none
+
+
+def test_a_french_site_takes_french_terms(cli, site: Path) -> None:
+    config = site / "ladderpress.yaml"
+    config.write_text(config.read_text(encoding="utf-8") + "language: fr\n", encoding="utf-8")
+    source = site / "frameworks" / f"{FRAMEWORK}.yaml"
+    text = source.read_text(encoding="utf-8")
+    terms = "terms:\n  levels: {singular: Échelon, plural: Échelons}\n"
+    source.write_text(text.replace("cumulative: true\n", "cumulative: true\n" + terms, 1))
+    assert cli("build", "--site", str(site)).code == 0
+    levels = _text(site / "_site" / FRAMEWORK / "levels" / "index.html")
+    assert "Échelons" in levels and "Niveaux" not in levels

@@ -10,6 +10,7 @@ from ladderpress.check.schema import check_schema
 from ladderpress.core.paths import display_path
 from ladderpress.core.problems import InputError, Problem
 from ladderpress.core.site import CONFIG_NAME, NavLink, SiteConfig
+from ladderpress.core.terms import read_terms
 from ladderpress.load.document import problem_at
 from ladderpress.load.source import read_document
 
@@ -82,6 +83,7 @@ def load_config(root: Path, config_file: Path | None = None) -> SiteConfig:
         repository=data.get("repository"),
         labels=tuple(data.get("labels", {}).items()),
         lints=tuple((rule, _lint_setting(value)) for rule, value in data.get("lints", {}).items()),
+        terms=read_terms(data.get("terms", {})),
     )
 
 

@@ -35,28 +35,36 @@ def _warn(doc: Document, where: JsonPath, message: str, rule: str, *, key: bool 
 def _comparable_levels(framework: Framework, a: Statement, b: Statement) -> bool:
     """Whether repeating wording between the two statements' cells is a smell.
 
-    A cumulative framework should state each expectation once. A non-cumulative one
-    restates (and rewords) at every level what it keeps, so there only repeats within one
-    level count.
+    A cumulative framework should state each expectation once on a track: a level below
+    carries it up. Levels of different paths may well say the same thing. A
+    non-cumulative one restates (and rewords) at every level what it keeps, so there only
+    repeats within one level count.
     """
-    return framework.cumulative or a.level == b.level
+    if a.level == b.level:
+        return True
+    if not framework.cumulative:
+        return False
+    return a.level in framework.below[b.level] or b.level in framework.below[a.level]
 
 
 def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
-    # The first statement of each wording, and of each wording at each level: the one a
-    # repeat points at (only same-level repeats count when not cumulative).
-    first: dict[tuple[str, ...], tuple[Competency, Statement]] = {}
-    first_at_level: dict[tuple[tuple[str, ...], str], tuple[Competency, Statement]] = {}
+    # For each wording, its first statement at each level: a repeat points at the first
+    # of those it counts against. At most one per level, so a flood of copies stays cheap.
+    seen: dict[tuple[str, ...], dict[str, tuple[Competency, Statement]]] = {}
     search = Search()
     for competency in framework.competencies.values():
         for statement in (s for lvl in framework.level_order for s in competency.at(lvl)):
             words = same_wording_key(statement.html_text)
             if not words:
                 continue
-            earlier = (
-                first.get(words)
-                if framework.cumulative
-                else first_at_level.get((words, statement.level))
+            at_levels = seen.setdefault(words, {})
+            earlier = next(
+                (
+                    first
+                    for first in at_levels.values()
+                    if _comparable_levels(framework, first[1], statement)
+                ),
+                None,
             )
             if earlier is not None:
                 line = doc.position(_statement_path(*earlier)).line
@@ -67,8 +75,7 @@ def _duplicates(doc: Document, framework: Framework) -> Iterator[Problem]:
                     + (", at the lowest level that expects it" if framework.cumulative else ""),
                     "duplicate-statement",
                 )
-            first.setdefault(words, (competency, statement))
-            first_at_level.setdefault((words, statement.level), (competency, statement))
+            at_levels.setdefault(statement.level, (competency, statement))
         yield from _near_duplicates(doc, framework, competency, search)
 
 

@@ -19,6 +19,7 @@ from ladderpress.core.model import (
     TimeRange,
     Track,
 )
+from ladderpress.core.terms import read_terms
 
 Render = Callable[[str], str | None]  # a statement's HTML, None when it is its text
 
@@ -154,12 +155,8 @@ def build_framework(slug: str, path: str, data: dict[str, Any], render: Render) 
         ),
         level_order=_level_order(tracks),
         below=below,
-        terms=_terms(data.get("terms", {})),
+        terms=read_terms(data.get("terms", {})),
     )
-
-
-# The order `terms:` keys are kept in, and how a plural alone becomes a singular.
-TERM_KEYS = ("statements", "competencies", "categories", "levels")
 
 
 def _text_or_none(value: Any) -> str | None:
@@ -170,22 +167,3 @@ def _time_range(value: Any) -> TimeRange | None:
     if not isinstance(value, dict):
         return None
     return TimeRange(value.get("min_months"), value.get("max_months"), value.get("note"))
-
-
-def _singular_of(plural: str) -> str:
-    if plural.endswith("ies") and len(plural) > 3:
-        return plural[:-3] + "y"
-    if plural.endswith("s") and not plural.endswith("ss"):
-        return plural[:-1]
-    return plural
-
-
-def _terms(raw: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
-    found = []
-    for key in TERM_KEYS:
-        value = raw.get(key)
-        if isinstance(value, str):
-            found.append((key, _singular_of(value), value))
-        elif isinstance(value, dict):
-            found.append((key, value["singular"], value["plural"]))
-    return tuple(found)

@@ -77,6 +77,17 @@ _RULES = (
         "split it into statements of one expectation each, or move detail into examples",
     ),
     Rule(
+        "empty-category",
+        "A category with no competency is a heading with nothing under it.",
+        "add competencies to it or remove it",
+    ),
+    Rule(
+        "equivalence-position",
+        "Levels called equivalent but far apart on the reference scale send mixed signals "
+        "about seniority.",
+        "check the positions or the equivalence",
+    ),
+    Rule(
         "unused-ignore",
         "An ignore comment that silences nothing hides a later, real finding.",
         "remove it, or name a rule that fires on that line",

@@ -34,6 +34,9 @@ class SiteConfig:
     labels: tuple[tuple[str, str], ...] = ()
     # What the config's `lints:` sets each named rule to: "off", "warning" or "error".
     lints: tuple[tuple[str, str], ...] = ()
+    # The site's own words for statements, competencies, categories and levels, as
+    # (key, singular, plural): every page uses them, unless its framework has its own.
+    terms: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def config_path(self) -> str:

@@ -21,6 +21,7 @@ from ladderpress.core.markdown import render_block, render_inline
 from ladderpress.core.model import Competency, Framework, Statement
 from ladderpress.core.problems import InputError, error
 from ladderpress.core.site import SiteConfig
+from ladderpress.core.terms import TERM_KEYS
 from ladderpress.core.urls import URLS, level_url
 from ladderpress.plan.pages import Page
 from ladderpress.render.fragments import (
@@ -306,13 +307,21 @@ class Renderer:
             with suppress(jinja2.TemplateError):
                 self.env.get_template(name)
 
+    def _terms_of(self, framework: object) -> Terms:
+        """The site's words, each replaced by the page's framework's own where it has one."""
+        own = framework.terms if isinstance(framework, Framework) else ()
+        if not self.config.terms:
+            return own
+        chosen = {key: (key, one, many) for key, one, many in (*self.config.terms, *own)}
+        return tuple(chosen[key] for key in TERM_KEYS if key in chosen)
+
     def canonical(self, page: Page) -> str | None:
         return self.config.base_url + page.url if self.config.base_url else None
 
     def render(self, page: Page) -> bytes:
         token = _page_language.set(page.language)
         framework = page.context.get("framework")
-        terms_token = _page_terms.set(framework.terms if isinstance(framework, Framework) else ())
+        terms_token = _page_terms.set(self._terms_of(framework))
         try:
             template = self.env.get_template(page.template)
             view = page_view(self.analysis, page.template, page.context)

@@ -13,8 +13,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from ladderpress.core.build_model import TERM_KEYS
 from ladderpress.core.problems import InputError, error
+from ladderpress.core.terms import TERM_KEYS
 from ladderpress.load.source import read_document
 
 TERMS_FILE = "_terms.yaml"
