@@ -191,3 +191,17 @@ def test_quick_rule_out_never_drops_a_similar_pair(a: list[str], b: list[str]) -
     text_a, text_b = " ".join(a), " ".join(b)
     if not may_be_similar(text_a, text_b):
         assert text_similarity(text_a, text_b) < SIMILARITY_THRESHOLD
+
+
+def test_the_same_words_under_another_id_are_kept_not_changed() -> None:
+    """A level restating what it keeps, or two paths sharing an expectation: no change."""
+    before = [Statement("c--a-1", "Writes tests.", (), False, "c", "a", 0)]
+    after = [
+        Statement("c--b-1", "Writes tests.", (), False, "c", "b", 0),
+        Statement("c--b-2", "Reviews designs.", (), False, "c", "b", 1),
+    ]
+    changes = diff_statements(before, after)
+    assert [(c.kind.value, c.before and c.before.id, c.after and c.after.id) for c in changes] == [
+        ("added", None, "c--b-2"),
+        ("kept", "c--a-1", "c--b-1"),
+    ]

@@ -106,6 +106,24 @@ def _changed(wordings: Wordings, before: Statement, after: Statement, matched_by
     return Change(Kind.CHANGED, before, after, matched_by, old, new)
 
 
+def _same_wording(
+    old: list[Statement], new: list[Statement]
+) -> tuple[list[Statement], list[Statement], list[Change]]:
+    by_wording: dict[str, list[Statement]] = {}
+    for statement in old:
+        by_wording.setdefault(statement.html_text, []).append(statement)
+    restated: list[Change] = []
+    unmatched: list[Statement] = []
+    for statement in new:
+        matches = by_wording.get(statement.html_text)
+        if matches:
+            restated.append(Change(Kind.KEPT, matches.pop(0), statement))
+        else:
+            unmatched.append(statement)
+    paired = {id(c.before) for c in restated}
+    return [s for s in old if id(s) not in paired], unmatched, restated
+
+
 def _evolves_from(statement: Statement, by_id: dict[str, Statement]) -> list[str]:
     """The chain of statement ids this one evolves from, nearest first."""
     chain: list[str] = []
@@ -167,6 +185,10 @@ def diff_statements(
     old = [s for s in before if s.id not in after_ids]
     kept_ids = {k.before.id for k in kept if k.before}
     new = [s for s in after if s.id not in kept_ids]
+    # The same words under another id (a level restating what it keeps, two paths
+    # sharing an expectation) are kept too: nothing about them changed.
+    old, new, restated = _same_wording(old, new)
+    kept += restated
     pairs: dict[str, Change] = {}  # keyed by the new statement's id
 
     old_by_id = {s.id: s for s in old}
