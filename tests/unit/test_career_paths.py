@@ -11,7 +11,8 @@ from ladderpress.analyse.compare import Analysis
 from ladderpress.analyse.paths import runs
 from ladderpress.check.files import check_file
 from ladderpress.core.model import Framework
-from ladderpress.render.views import comparison_view, level_view, next_steps, progression
+from ladderpress.render.level_views import comparison_view, level_view, next_steps
+from ladderpress.render.views import progression
 from tests.support.paths import FIXTURES
 
 SOURCE = FIXTURES / "paths" / "northstar-paths.yaml"

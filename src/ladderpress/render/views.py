@@ -1,9 +1,8 @@
-"""What a level, comparison or competency page shows, worked out before its template runs.
+"""The data each page of a framework gets as `view`, worked out before its template runs.
 
-Templates present: every list, count and choice those pages make (which competencies
-apply, what a level carries from below, which levels come next, whether a comparison is
-a promotion or a change of path) is computed here from the model and the build's
-Analysis, and handed over as plain data.
+Templates present: every list, count and choice a page makes is computed here (and in
+level_views.py, for level, comparison and next-steps pages) from the model and the
+build's Analysis, and handed over as plain data. VIEWS says which template gets which.
 """
 
 from __future__ import annotations
@@ -13,202 +12,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from ladderpress.analyse.assessment import assessment_data
-from ladderpress.analyse.compare import Analysis, CategorySummary, CompetencyDiff, Step
+from ladderpress.analyse.compare import Analysis, Step
 from ladderpress.analyse.paths import runs
-from ladderpress.core.model import Category, Competency, Framework, Level, Statement, Track
-
-
-@dataclass(frozen=True)
-class CompetencyAtLevel:
-    competency: Competency
-    own: tuple[Statement, ...]  # what the level itself lists
-    inherited: tuple[tuple[Level, tuple[Statement, ...]], ...]  # carried from below
-    inherited_count: int
-    step: Step | None  # the change from the level just below
-    before_name: str | None  # that level's name
-
-
-@dataclass(frozen=True)
-class LaterCompetency:
-    """A competency of some tracks that expects nothing yet at a level, and where it starts."""
-
-    competency: Competency
-    starts: Level | None
-
-
-@dataclass(frozen=True)
-class TrackNeighbours:
-    names: tuple[str, ...]  # the tracks sharing these neighbours
-    previous: Level | None
-    following: Level | None
-
-
-@dataclass(frozen=True)
-class Equivalent:
-    level: Level
-    note: str | None
-
-
-@dataclass(frozen=True)
-class LevelView:
-    categories: tuple[tuple[Category, tuple[CompetencyAtLevel, ...]], ...]
-    later: tuple[LaterCompetency, ...]
-    next_levels: tuple[Level, ...]
-    previous: Level | None
-    others: tuple[Level, ...]  # every other level, to compare with
-    neighbours: tuple[TrackNeighbours, ...]
-    equivalents: tuple[Equivalent, ...]
-    branches: bool  # more than one way on: the level offers its next steps side by side
-    discipline: str  # where the level sits in the tables across organisations
-    show_kinds: bool  # the framework names two or more kinds of competency: label them
-
-
-def equivalents(framework: Framework, level_id: str) -> tuple[Equivalent, ...]:
-    found: list[Equivalent] = []
-    for equivalence in framework.equivalences:
-        if level_id in equivalence.levels:
-            found.extend(
-                Equivalent(framework.levels[other], equivalence.note)
-                for other in equivalence.levels
-                if other != level_id
-            )
-    return tuple(found)
-
-
-def next_levels(framework: Framework, level_id: str) -> tuple[Level, ...]:
-    """The levels just above on each of the level's tracks, each once."""
-    return tuple(framework.levels[f] for f in framework.following(level_id))
-
-
-def _neighbours(framework: Framework, level_id: str) -> tuple[TrackNeighbours, ...]:
-    """One row per distinct (previous, next) pair, naming the tracks that share it."""
-    grouped: dict[tuple[str | None, str | None], list[str]] = {}
-    for track, previous, following in framework.neighbours(level_id):
-        grouped.setdefault((previous, following), []).append(track.name)
-    levels = framework.levels
-    return tuple(
-        TrackNeighbours(tuple(names), levels[p] if p else None, levels[f] if f else None)
-        for (p, f), names in grouped.items()
-    )
-
-
-def _starts(framework: Framework, competency: Competency, level_id: str) -> Level | None:
-    """The first level above `level_id`, on one of its tracks, that expects something."""
-    above = [
-        other
-        for track in framework.tracks
-        if level_id in track.levels and not set(competency.tracks).isdisjoint({track.id})
-        for other in track.levels[track.levels.index(level_id) + 1 :]
-    ]
-    first = next(
-        (other for other in framework.level_order if other in above and competency.at(other)), None
-    )
-    return framework.levels[first] if first else None
-
-
-def level_view(analysis: Analysis, level_id: str) -> LevelView:
-    framework = analysis.framework
-    level = framework.levels[level_id]
-    every_track = len(framework.tracks)
-    categories = []
-    later = []
-    for category, members in framework.applicable(level_id):
-        shown = []
-        for competency in members:
-            inherited = framework.inherited(competency, level_id)
-            own = competency.at(level_id)
-            if len(competency.tracks) < every_track and not own and not inherited:
-                later.append(LaterCompetency(competency, _starts(framework, competency, level_id)))
-                continue
-            step = analysis.step(competency, level_id)
-            shown.append(
-                CompetencyAtLevel(
-                    competency,
-                    own,
-                    tuple((framework.levels[lower], group) for lower, group in inherited),
-                    sum(len(group) for _, group in inherited),
-                    step,
-                    framework.levels[step.previous].name if step else None,
-                )
-            )
-        if shown:
-            categories.append((category, tuple(shown)))
-    following = next_levels(framework, level_id)
-    previous_id = framework.previous(level_id)
-    near = {previous_id, *(f.id for f in following)}
-    return LevelView(
-        categories=tuple(categories),
-        later=tuple(later),
-        next_levels=following,
-        previous=framework.levels[previous_id] if previous_id else None,
-        others=tuple(
-            framework.levels[o] for o in framework.level_order if o != level.id and o not in near
-        ),
-        neighbours=_neighbours(framework, level_id),
-        equivalents=equivalents(framework, level_id),
-        branches=len(following) > 1,
-        discipline=(framework.level_disciplines(level_id) or framework.disciplines)[0],
-        show_kinds=len(framework.kinds) > 1,
-    )
-
-
-@dataclass(frozen=True)
-class CategoryDiffs:
-    summary: CategorySummary
-    diffs: tuple[CompetencyDiff, ...]
-
-
-@dataclass(frozen=True)
-class ComparisonView:
-    a: Level
-    b: Level
-    # "promotion" (b above a on a track), "equivalent" (the framework says so) or "path"
-    # (levels of different tracks): only a promotion reads as a step up.
-    move: str
-    notes: tuple[str, ...]  # what the framework says of their equivalence
-    tracks_a: tuple[str, ...]
-    tracks_b: tuple[str, ...]
-    continues: tuple[Level, ...]  # what comes after b, to compare next
-    before_a: Level | None  # what comes before a
-    categories: tuple[CategoryDiffs, ...]
-    totals: dict[str, int]
-
-
-def _track_names(framework: Framework, level_id: str) -> tuple[str, ...]:
-    return tuple(track.name for track, _, _ in framework.neighbours(level_id))
-
-
-def comparison_view(analysis: Analysis, a_id: str, b_id: str) -> ComparisonView:
-    framework = analysis.framework
-    comparison = analysis.compare(a_id, b_id)
-    notes = tuple(
-        e.note for e in framework.equivalences if a_id in e.levels and b_id in e.levels and e.note
-    )
-    if comparison.same_track:
-        move = "promotion"
-    elif any(a_id in e.levels and b_id in e.levels for e in framework.equivalences):
-        move = "equivalent"
-    else:
-        move = "path"
-    by_category: dict[str, list[CompetencyDiff]] = {}
-    for diff in comparison.competencies:
-        by_category.setdefault(diff.competency.category, []).append(diff)
-    before = framework.previous(a_id)
-    return ComparisonView(
-        a=comparison.a,
-        b=comparison.b,
-        move=move,
-        notes=notes,
-        tracks_a=_track_names(framework, a_id),
-        tracks_b=_track_names(framework, b_id),
-        continues=next_levels(framework, b_id),
-        before_a=framework.levels[before] if before else None,
-        categories=tuple(
-            CategoryDiffs(summary, tuple(by_category.get(summary.category.id, ())))
-            for summary in comparison.categories
-        ),
-        totals={kind: comparison.total(kind) for kind in ("added", "changed", "removed", "kept")},
-    )
+from ladderpress.core.model import (
+    Category,
+    Competency,
+    Framework,
+    LadderCell,
+    Level,
+    Statement,
+    Track,
+)
+from ladderpress.render.level_views import comparison_view, level_view, next_steps
 
 
 @dataclass(frozen=True)
@@ -260,44 +75,6 @@ def progression(analysis: Analysis, competency: Competency) -> tuple[Progression
 
 
 @dataclass(frozen=True)
-class NextStepRow:
-    """A competency across a level's next steps: its changes towards each, or None
-    where it is not part of that step's path."""
-
-    competency: Competency
-    diffs: tuple[CompetencyDiff | None, ...]
-
-
-@dataclass(frozen=True)
-class NextStepsView:
-    steps: tuple[ComparisonView, ...]  # the level beside each of its next levels
-    categories: tuple[tuple[Category, tuple[NextStepRow, ...]], ...]
-
-
-def next_steps(analysis: Analysis, level_id: str) -> NextStepsView:
-    """Each level just above `level_id` on one of its tracks, compared with it."""
-    framework = analysis.framework
-    steps = tuple(
-        comparison_view(analysis, level_id, level.id) for level in next_levels(framework, level_id)
-    )
-    # A competency only the lower level has is not part of that step's path.
-    diffs: list[dict[str, CompetencyDiff]] = [
-        {d.competency.id: d for group in step.categories for d in group.diffs if d.only != level_id}
-        for step in steps
-    ]
-    categories = []
-    for category in framework.categories:
-        rows = tuple(
-            NextStepRow(framework.competencies[c], tuple(found.get(c) for found in diffs))
-            for c in category.competencies
-            if any(c in found for found in diffs)
-        )
-        if rows:
-            categories.append((category, rows))
-    return NextStepsView(steps, tuple(categories))
-
-
-@dataclass(frozen=True)
 class MatrixCell:
     level: Level
     count: int  # statements the level lists (new ones, in a cumulative framework)
@@ -335,8 +112,41 @@ def matrix(framework: Framework) -> tuple[tuple[Category, tuple[MatrixRow, ...]]
     )
 
 
+@dataclass(frozen=True)
+class OverviewView:
+    ladder_tracks: tuple[Track, ...]  # the diagram's columns, tracks that share levels together
+    ladder: tuple[tuple[LadderCell, ...], ...]  # its rows, highest first
+    matrix: tuple[tuple[Category, tuple[MatrixRow, ...]], ...]
+
+
 def _overview_page(analysis: Analysis, context: dict[str, Any]) -> object:
-    return matrix(analysis.framework)
+    framework = analysis.framework
+    return OverviewView(
+        tuple(framework.ladder_tracks()),
+        tuple(tuple(row) for row in framework.ladder()),
+        matrix(framework),
+    )
+
+
+@dataclass(frozen=True)
+class CompetencyView:
+    category: Category
+    runs: tuple[ProgressionRun, ...]
+
+
+def _competency_page(analysis: Analysis, context: dict[str, Any]) -> object:
+    competency = context["competency"]
+    category = next(c for c in analysis.framework.categories if c.id == competency.category)
+    return CompetencyView(category, progression(analysis, competency))
+
+
+def _compare_index_page(analysis: Analysis, context: dict[str, Any]) -> object:
+    """Each promotion step (lower, upper, its tracks), lowest first."""
+    framework = analysis.framework
+    return tuple(
+        (framework.levels[lower], framework.levels[upper], tracks)
+        for lower, upper, tracks in framework.steps()
+    )
 
 
 def _level_page(analysis: Analysis, context: dict[str, Any]) -> object:
@@ -345,10 +155,6 @@ def _level_page(analysis: Analysis, context: dict[str, Any]) -> object:
 
 def _comparison_page(analysis: Analysis, context: dict[str, Any]) -> object:
     return comparison_view(analysis, context["a"], context["b"])
-
-
-def _competency_page(analysis: Analysis, context: dict[str, Any]) -> object:
-    return progression(analysis, context["competency"])
 
 
 def _self_assessment_page(analysis: Analysis, context: dict[str, Any]) -> object:
@@ -365,6 +171,7 @@ VIEWS: dict[str, Callable[[Analysis, dict[str, Any]], object]] = {
     "level.html": _level_page,
     "compare.html": _comparison_page,
     "competency.html": _competency_page,
+    "compare-index.html": _compare_index_page,
     "next-steps.html": _next_steps_page,
     "self-assessment.html": _self_assessment_page,
 }
