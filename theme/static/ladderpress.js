@@ -259,9 +259,17 @@
 
     function render() {
       var track = currentTrack();
-      // Competencies of other tracks leave the checklist, and the result, for this one.
+      // What other tracks expect leaves the checklist (and a printed copy), as it leaves
+      // the result: their levels, their competencies, and categories left empty.
+      $all(form, "[data-sa-level]").forEach(function (fieldset) {
+        fieldset.hidden = track.levels.indexOf(fieldset.getAttribute("data-sa-level")) === -1;
+      });
       $all(form, "[data-sa-tracks]").forEach(function (section) {
-        section.hidden = section.getAttribute("data-sa-tracks").split(" ").indexOf(track.id) === -1;
+        var onTrack = section.getAttribute("data-sa-tracks").split(" ").indexOf(track.id) !== -1;
+        section.hidden = !onTrack || !$all(section, "[data-sa-level]").some(function (f) { return !f.hidden; });
+      });
+      $all(form, "[data-sa-category]").forEach(function (section) {
+        section.hidden = !$all(section, "[data-sa-tracks]").some(function (c) { return !c.hidden; });
       });
       var result = assess(data, ticked(), track);
       var names = data.levels;
