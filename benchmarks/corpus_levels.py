@@ -164,8 +164,10 @@ def level_equivalences(
         if level.id not in shared:
             by_position.setdefault(level.position, []).append(level.id)
     result = []
-    for position, ids in sorted(by_position.items()):
-        if len({owner[i] for i in ids}) > 1:
+    for position, found in sorted(by_position.items()):
+        # One level of each track: two of one track are a promotion, not equivalent.
+        ids = list({owner[i]: i for i in reversed(found)}.values())[::-1]
+        if len(ids) > 1:
             result.append(
                 {
                     "levels": ids,

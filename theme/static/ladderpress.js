@@ -192,9 +192,16 @@
       var met = expected.filter(function (id) { return ticked[id]; }).length;
       return met >= Math.min(data.min_met, expected.length) ? met / expected.length : 0;
     }
+    // The highest level met, lowest first, stopping at the first one not met. A level that
+    // expects nothing (null) is passed over once a lower one is met, and never fits alone.
     function fitIndex(shares) {
-      var fit = -1;
-      for (var i = 0; i < shares.length && (shares[i] === null || shares[i] >= data.threshold); i++) { fit = i; }
+      var fit = -1, met = false;
+      for (var i = 0; i < shares.length; i++) {
+        if (shares[i] === null) { if (met) { fit = i; } continue; }
+        if (shares[i] < data.threshold) { break; }
+        met = true;
+        fit = i;
+      }
       return fit;
     }
     var levels = track.levels;
@@ -297,9 +304,11 @@
       result.rows.forEach(function (row) {
         var tr = el("tr");
         tr.appendChild(el("th", "", row.competency.name)).setAttribute("scope", "row");
-        tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : t("Not yet %(level)s", {level: names[result.levels[0]]})));
+        // The next level that expects something of this competency, above its fit.
         var next = row.fit + 1;
-        tr.appendChild(el("td", "", next < result.levels.length ? t("%(share)s of %(level)s", {share: percent(row.shares[next] === null ? 1 : row.shares[next]), level: names[result.levels[next]]}) : t("Top of the track")));
+        while (next < row.shares.length && row.shares[next] === null) { next++; }
+        tr.appendChild(el("td", "", row.fit >= 0 ? names[result.levels[row.fit]] : t("Not yet %(level)s", {level: names[result.levels[Math.min(next, result.levels.length - 1)]]})));
+        tr.appendChild(el("td", "", next < result.levels.length ? t("%(share)s of %(level)s", {share: percent(row.shares[next]), level: names[result.levels[next]]}) : t("Top of the track")));
         rows.appendChild(tr);
       });
 

@@ -137,9 +137,11 @@ def equivalence_checks(doc: Document, level_ids: set[str] | None) -> Iterator[Pr
                         doc,
                         ("equivalences", e_index, "levels", l_index),
                         f"'{other}' and '{first}' are on the same track, one above the "
-                        "other, so they cannot be equivalent; an equivalence links levels "
-                        "of different tracks",
+                        "other; an equivalence links levels of different tracks, so take "
+                        "one of them out of it",
                         "equivalence-track",
+                        # A warning: frameworks that said so were valid before this check.
+                        severity=Severity.WARNING,
                     )
                 elif first == other:
                     yield problem_at(

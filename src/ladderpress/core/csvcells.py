@@ -55,3 +55,8 @@ def split_statements(cell: str) -> list[str]:
         else:
             statements.append(text)
     return statements
+
+
+# The category the matrix CSV lists a level's typed facts under, after the competencies:
+# for reading in a spreadsheet; `ladderpress import` reports those rows and skips them.
+LEVEL_FACTS = "Level facts"

@@ -195,6 +195,16 @@ class Framework:
         """Whether the competency applies to the level: to one of the level's tracks."""
         return not set(competency.tracks).isdisjoint(self.levels[level_id].tracks)
 
+    def has_begun(self, competency: Competency, level_id: str) -> bool:
+        """Whether a level's pages show the competency: it applies to the level, and either
+        applies to every track or expects something at the level or below it. A
+        competency of some paths that starts higher up is "later" for a shared level."""
+        if not self.applies(competency, level_id):
+            return False
+        if len(competency.tracks) == len(self.tracks):
+            return True
+        return any(competency.at(lower) for lower in (*self.below[level_id], level_id))
+
     def applicable(self, level_id: str) -> list[tuple[Category, list[Competency]]]:
         """The categories and competencies that apply to a level, in the framework's order;
         categories with none left out."""

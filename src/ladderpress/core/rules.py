@@ -82,6 +82,12 @@ _RULES = (
         "add competencies to it or remove it",
     ),
     Rule(
+        "equivalence-track",
+        "Levels of one track, one above the other, cannot be equivalent: one is a promotion "
+        "from the other.",
+        "take one of them out of the equivalence",
+    ),
+    Rule(
         "equivalence-position",
         "Levels called equivalent but far apart on the reference scale send mixed signals "
         "about seniority.",

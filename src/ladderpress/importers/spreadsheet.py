@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from ladderpress.core.csvcells import split_statements, unguard
+from ladderpress.core.csvcells import LEVEL_FACTS, split_statements, unguard
 from ladderpress.importers.draft import (
     DEFAULT_CATEGORY,
     Cell,
@@ -132,6 +132,16 @@ class _Layout:
                 continue
             if "category" in self.roles and self.roles["category"] in cells:
                 found = cells[self.roles["category"]]
+                if one_line(found.text).casefold() == LEVEL_FACTS.casefold():
+                    self.draft.warnings.append(
+                        found.origin.warn(
+                            f"row {found.row} holds level facts, which the CSV export lists "
+                            "for reading; they were not imported: give them to the levels in "
+                            "YAML (`mentoring:`, `signals:`, `learning:`, `specialisms:`)",
+                            "import-level-facts",
+                        )
+                    )
+                    continue
                 current = self._category(one_line(found.text), found.origin)
             name_cell = cells.get(self.roles["competency"])
             described = cells.get(self.roles.get("description", -1))

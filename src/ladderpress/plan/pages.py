@@ -223,7 +223,7 @@ def directory_pages(config: SiteConfig, frameworks: list[Framework]) -> list[Pag
     a page for each kind lists them all (`/disciplines/`, `/tags/`)."""
     pages = []
     for attribute, index_url, url, kind in (
-        ("disciplines", disciplines_url, discipline_url, "Discipline"),
+        ("all_disciplines", disciplines_url, discipline_url, "Discipline"),
         ("tags", tags_url, tag_url, "Tag"),
     ):
         found_all = facet(frameworks, attribute, dict(config.labels))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ladderpress.core.csvcells import guard, split_statements
+from ladderpress.core.csvcells import LEVEL_FACTS, guard, split_statements
 from ladderpress.core.model import Framework, Level, Signal, Statement
 from ladderpress.core.urls import (
     competency_url,
@@ -212,10 +212,6 @@ def framework_csv(framework: Framework) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-# The matrix CSV ends with a row per kind of level fact, under this name.
-LEVEL_FACTS = "Level facts"
-
-
 def _fact_rows(levels: list[Level]) -> list[tuple[str, list[str]]]:
     def lines(values: list[str]) -> str:
         return "\n".join(values)
@@ -253,7 +249,7 @@ def index_record(frameworks: list[Framework]) -> dict[str, Any]:
                     "organisation": f.organisation.name,
                     "example": f.organisation.example,
                     "size": f.organisation.size,
-                    "disciplines": list(f.disciplines),
+                    "disciplines": list(f.all_disciplines),
                     "tags": list(f.tags),
                     "tracks": [t.name for t in f.tracks],
                     "levels": len(f.levels),

@@ -5,9 +5,12 @@ whether a comparison is a promotion or a change of path."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ladderpress.analyse.compare import Analysis, CategorySummary, CompetencyDiff, Step
 from ladderpress.core.model import Category, Competency, Framework, Level, Statement
+
+if TYPE_CHECKING:  # for annotations only: importing it would lengthen every chain
+    from ladderpress.analyse.compare import Analysis, CategorySummary, CompetencyDiff, Step
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,9 @@ class TrackNeighbours:
 
 @dataclass(frozen=True)
 class Equivalent:
-    level: Level
+    """The other levels of one equivalence, with what the framework says of it."""
+
+    levels: tuple[Level, ...]
     note: str | None
 
 
@@ -56,15 +61,13 @@ class LevelView:
 
 
 def equivalents(framework: Framework, level_id: str) -> tuple[Equivalent, ...]:
-    found: list[Equivalent] = []
-    for equivalence in framework.equivalences:
-        if level_id in equivalence.levels:
-            found.extend(
-                Equivalent(framework.levels[other], equivalence.note)
-                for other in equivalence.levels
-                if other != level_id
-            )
-    return tuple(found)
+    return tuple(
+        Equivalent(
+            tuple(framework.levels[other] for other in e.levels if other != level_id), e.note
+        )
+        for e in framework.equivalences
+        if level_id in e.levels
+    )
 
 
 def next_levels(framework: Framework, level_id: str) -> tuple[Level, ...]:
@@ -101,7 +104,6 @@ def _starts(framework: Framework, competency: Competency, level_id: str) -> Leve
 def level_view(analysis: Analysis, level_id: str) -> LevelView:
     framework = analysis.framework
     level = framework.levels[level_id]
-    every_track = len(framework.tracks)
     categories = []
     later = []
     for category, members in framework.applicable(level_id):
@@ -109,7 +111,7 @@ def level_view(analysis: Analysis, level_id: str) -> LevelView:
         for competency in members:
             inherited = framework.inherited(competency, level_id)
             own = competency.at(level_id)
-            if len(competency.tracks) < every_track and not own and not inherited:
+            if not framework.has_begun(competency, level_id):
                 later.append(LaterCompetency(competency, _starts(framework, competency, level_id)))
                 continue
             step = analysis.step(competency, level_id)
@@ -127,7 +129,8 @@ def level_view(analysis: Analysis, level_id: str) -> LevelView:
             categories.append((category, tuple(shown)))
     following = next_levels(framework, level_id)
     previous_id = framework.previous(level_id)
-    near = {previous_id, *(f.id for f in following)}
+    alike = equivalents(framework, level_id)
+    near = {previous_id, *(f.id for f in following), *(x.id for e in alike for x in e.levels)}
     return LevelView(
         categories=tuple(categories),
         later=tuple(later),
@@ -137,7 +140,7 @@ def level_view(analysis: Analysis, level_id: str) -> LevelView:
             framework.levels[o] for o in framework.level_order if o != level.id and o not in near
         ),
         neighbours=_neighbours(framework, level_id),
-        equivalents=equivalents(framework, level_id),
+        equivalents=alike,
         branches=len(following) > 1,
         discipline=(framework.level_disciplines(level_id) or framework.disciplines)[0],
         show_kinds=len(framework.kinds) > 1,
@@ -216,6 +219,9 @@ class NextStepRow:
 class NextStepsView:
     steps: tuple[ComparisonView, ...]  # the level beside each of its next levels
     categories: tuple[tuple[Category, tuple[NextStepRow, ...]], ...]
+    # Equivalences between next levels: two ways on at the same seniority.
+    equivalences: tuple[Equivalent, ...]
+    show_kinds: bool
 
 
 def next_steps(analysis: Analysis, level_id: str) -> NextStepsView:
@@ -238,4 +244,10 @@ def next_steps(analysis: Analysis, level_id: str) -> NextStepsView:
         )
         if rows:
             categories.append((category, rows))
-    return NextStepsView(steps, tuple(categories))
+    following = {step.b.id for step in steps}
+    alike = tuple(
+        Equivalent(tuple(framework.levels[x] for x in e.levels if x in following), e.note)
+        for e in framework.equivalences
+        if len(following.intersection(e.levels)) > 1
+    )
+    return NextStepsView(steps, tuple(categories), alike, len(framework.kinds) > 1)

@@ -56,7 +56,8 @@ def progression(analysis: Analysis, competency: Competency) -> tuple[Progression
     found = []
     for run in runs(tracks):
         steps = []
-        for level_id in run.levels:
+        # Levels below where a competency of some paths starts have no part in it.
+        for level_id in (x for x in run.levels if framework.has_begun(competency, x)):
             step = analysis.step(competency, level_id)
             steps.append(
                 LevelStep(
@@ -69,8 +70,9 @@ def progression(analysis: Analysis, competency: Competency) -> tuple[Progression
                     len(step.of("removed")) if step else 0,
                 )
             )
-        after = framework.levels[run.after] if run.after else None
-        found.append(ProgressionRun(run.tracks, after, tuple(steps)))
+        if steps:
+            after = framework.levels[run.after] if run.after else None
+            found.append(ProgressionRun(run.tracks, after, tuple(steps)))
     return tuple(found)
 
 
