@@ -135,8 +135,10 @@ def test_ft_folder_gives_one_framework_per_job_family(tmp_path: Path) -> None:
         assert not framework.cumulative
     engineering = frameworks["engineering"]
     assert [t.kind for t in engineering.tracks] == ["individual-contributor", "management"]
-    assert engineering.levels["senior-pm"].sections[0].title == "Proficiency"
-    assert engineering.levels["senior-pm"].sections[0].body == "- **People**: Practitioner"
+    # Each FT competency's proficiency is its statement's own, shown beside it.
+    [people] = engineering.competencies["people"].at("senior-pm")
+    assert people.proficiency == "Practitioner"
+    assert not engineering.levels["senior-pm"].sections
     [first] = engineering.competencies["technical"].at("junior")
     assert first.id == "0c8a6f0e-1111-4aaa-8bbb-000000000001"  # the FT's anchor, kept
     assert first.examples == ("See [Our testing guide](<https://example.org/testing>)",)
@@ -144,7 +146,7 @@ def test_ft_folder_gives_one_framework_per_job_family(tmp_path: Path) -> None:
     assert skipped == ["expected.yaml", "site-settings.yml"]  # and .github/ is not looked in
     warned = _warnings(imported, "engineering")
     assert "import-ft" not in warned  # googleSheetId is the FT's tooling: nothing to say
-    assert warned["import-kept-as"] == [(1, 1)]
+    assert "import-kept-as" not in warned  # proficiency has a place of its own now
 
 
 def test_cli_imports_a_folder_and_exits_1_for_the_broken_page(

@@ -39,6 +39,7 @@ def _statement(raw: Any, competency: str, level: str, index: int, render: Render
         index,
         raw.get("evolves"),
         render(raw["text"]),
+        raw.get("proficiency"),
     )
 
 

@@ -23,6 +23,7 @@ class Statement:
     # The text as HTML, kept only where that differs from the text (Markdown, or one of
     # & < > "). Rendered once while checking, on every core, rather than on each page.
     rendered: str | None = None
+    proficiency: str | None = None  # "Practitioner": how well, in the framework's scale
 
     @property
     def anchor(self) -> str:

@@ -63,6 +63,7 @@ class DraftStatement:
     origin: Origin
     explicit_id: str | None = None
     examples: list[str] = field(default_factory=list)
+    proficiency: str | None = None  # how well, in the source's own scale
 
 
 @dataclass

@@ -9,8 +9,8 @@ level, keeping its `id` when it is a valid ladderpress id (made into one otherwi
 its `examples`. A `level` may name a level's id or name, or be its 1-based number. The
 top-level `name` and `summary` become the framework's title and summary; `isLegacy: true`
 the tag `legacy`. Roles marked individual contributor and people manager become two
-tracks (ft_roles.py); each `proficiency` goes into its level's "Proficiency" section,
-and each of `supportingUrls` becomes a link among the statement's examples. The FT shows
+tracks (ft_roles.py); each `proficiency` (Awareness … Expert) becomes the statement's
+own, shown beside it, and each of `supportingUrls` a link among its examples. The FT shows
 on each level's page that level's complete list, so nothing is inherited (not cumulative).
 
 In a folder every job family (a file with `competencies`) is a framework of its own, and
@@ -40,7 +40,7 @@ from ladderpress.importers.draft import (
     text_list,
 )
 from ladderpress.importers.formats import ImportFormat, head_text
-from ladderpress.importers.ft_roles import proficiency_sections, role_tracks
+from ladderpress.importers.ft_roles import role_tracks
 from ladderpress.importers.walk import member_files
 from ladderpress.load.document import Document, JsonPath
 from ladderpress.load.source import MAX_FILE_BYTES, parse_text
@@ -210,7 +210,11 @@ def _statement(source: _Source, index: int, item: dict[str, Any], level: int, th
     explicit = str(ident).strip() if ident is not None and str(ident).strip() else None
     if explicit is not None:
         origin = source.origin("competencies", index, "id")
-    statement = DraftStatement(summary.strip(), origin, explicit_id=explicit, examples=examples)
+    found = item.get("proficiency")
+    proficiency = one_line(found) if isinstance(found, str) and found.strip() else None
+    statement = DraftStatement(
+        summary.strip(), origin, explicit_id=explicit, examples=examples, proficiency=proficiency
+    )
     draft.competencies[theme].add(level, statement)
 
 
@@ -240,7 +244,6 @@ def _competencies(source: _Source, items: list[Any]) -> None:
     themes = _themes(source)
     had_themes = bool(themes)
     ignored: set[str] = set(TOOL_KEYS)
-    proficiency: dict[int, dict[int, list[str]]] = {}
     for index, item in enumerate(items):
         origin = source.origin("competencies", index)
         if not isinstance(item, dict):
@@ -274,9 +277,6 @@ def _competencies(source: _Source, items: list[Any]) -> None:
             )
             continue
         _statement(source, index, item, level, theme)
-        found = item.get("proficiency")
-        if isinstance(found, str) and found.strip():
-            proficiency.setdefault(level, {}).setdefault(theme, []).append(one_line(found))
         for key, value in item.items():
             if key not in READ_KEYS and key not in ignored and value not in (None, "", []):
                 ignored.add(key)
@@ -287,15 +287,6 @@ def _competencies(source: _Source, items: list[Any]) -> None:
                         "import-ft",
                     )
                 )
-    if proficiency:
-        proficiency_sections(draft, proficiency, [c.name for c in draft.competencies])
-        draft.warnings.append(
-            draft.source.warn(
-                "each competency's `proficiency` is kept in its level's 'Proficiency' section, "
-                "per theme: a statement has no proficiency of its own",
-                "import-kept-as",
-            )
-        )
 
 
 def _load(path: Path, draft: Draft, shown_of: Callable[[Path], str]) -> _Source:

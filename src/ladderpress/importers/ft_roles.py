@@ -1,4 +1,4 @@
-"""The FT's roles as tracks, and the proficiency it expects per level and theme.
+"""The FT's roles as tracks.
 
 The FT's engineering job family lists its roles as one list of levels: the first ones
 (Junior, Engineer, Senior 1) are shared, then each role comes as an individual
@@ -6,11 +6,6 @@ contributor (`senior-2-ic`, "… (Individual Contributor)") and a people manager
 (`senior-2-pm`, "… (People Manager)") level; a later level with neither mark (Technology
 Director) follows the path of the marked level before it. Each path becomes a track that
 shares the first levels, as the FT's own diagram of its roles shows.
-
-Every FT competency names a `proficiency` (Awareness … Expert). A ladderpress statement
-has no such attribute yet, so each level gets a "Proficiency" section listing, per
-theme, what that level expects — which is how the FT's level pages show it, next to each
-competency.
 """
 
 from __future__ import annotations
@@ -61,17 +56,3 @@ def role_tracks(draft: Draft, keys: list[str]) -> None:
     if later:
         note += f"; {', '.join(later)} follow(s) the track of the level listed before"
     draft.track_note = note + ". Check them"
-
-
-def proficiency_sections(
-    draft: Draft, found: dict[int, dict[int, list[str]]], theme_names: list[str]
-) -> None:
-    """Give each level a "Proficiency" section: per theme, the proficiency it expects.
-    `found` is level index -> theme (competency) index -> proficiencies, in source order."""
-    for level, themes in sorted(found.items()):
-        lines = []
-        for theme, values in themes.items():
-            kept = list(dict.fromkeys(values))
-            lines.append(f"- **{theme_names[theme]}**: {', '.join(kept)}")
-        if lines:
-            draft.levels[level].sections.append(("Proficiency", "\n".join(lines)))

@@ -179,17 +179,22 @@ def _pieces(item: DraftStatement, warnings: list[Problem]) -> list[DraftStatemen
             "import-long-text",
         )
     )
-    first = DraftStatement(texts[0], item.origin, item.explicit_id, list(item.examples))
-    return [first, *(DraftStatement(text, item.origin) for text in texts[1:])]
+    first = DraftStatement(
+        texts[0], item.origin, item.explicit_id, list(item.examples), item.proficiency
+    )
+    rest = [DraftStatement(text, item.origin, proficiency=item.proficiency) for text in texts[1:]]
+    return [first, *rest]
 
 
 def _statement(item: DraftStatement, ids: _Ids) -> str | dict[str, Any]:
     out: dict[str, Any] = {}
     if item.explicit_id is not None and item.explicit_id.strip():
         out["id"] = ids.take(item.explicit_id, item.origin, explicit=True, fallback="statement")
-    if not out and not item.examples:
+    if not out and not item.examples and not item.proficiency:
         return item.text
     out["text"] = item.text
+    if item.proficiency:
+        out["proficiency"] = item.proficiency[:40]
     if item.examples:
         out["examples"] = list(item.examples)
     return out

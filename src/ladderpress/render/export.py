@@ -38,6 +38,7 @@ def _statement(statement: Statement) -> dict[str, Any]:
             "html": str(statement.html),
             "examples": list(statement.examples),
             "evolves": statement.evolves,
+            "proficiency": statement.proficiency,
         }
     )
 

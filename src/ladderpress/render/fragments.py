@@ -109,6 +109,8 @@ def statement_item(
     anchor = escape(s.anchor)
     parts = [f'<li class="statement" id="{anchor}">\n', label or ""]
     parts.append(f'  <div class="statement-text">{s.html_text}</div>\n')
+    if s.proficiency:
+        parts.append(f'  <p class="proficiency">{escape(s.proficiency)}</p>\n')
     if change is not None and change.kind is Kind.CHANGED:
         since = escape(words.translate(ITEM_MESSAGES[4], level=before_name))
         old_name = escape(words.translate(ITEM_MESSAGES[5], name=before_name))
