@@ -40,6 +40,9 @@ from ladderpress.render.themes import Asset, theme_chain
 from ladderpress.render.views import page_view
 
 _page_language: ContextVar[str | None] = ContextVar("page_language", default=None)
+# How many frameworks' comparisons a renderer keeps: each holds at most one framework's
+# statements and their scores, and a render worker's chunks span a few frameworks.
+ANALYSES_KEPT = 16
 # The words of the page's framework for statements, competencies, categories and levels.
 _page_terms: ContextVar[Terms] = ContextVar("page_terms", default=())
 
@@ -141,12 +144,13 @@ class Renderer:
     def analysis(self, framework: Framework) -> Analysis:
         """The comparisons of a framework's levels, shared by all its pages."""
         key = id(framework)  # identity: equal frameworks of two builds must not share
-        found = self._analyses.get(key)
+        found = self._analyses.pop(key, None)
         if found is None or found.framework is not framework:
-            # Pages come framework by framework: a few frameworks' analyses are enough.
-            if len(self._analyses) >= 4:
-                self._analyses.clear()
-            found = self._analyses[key] = Analysis(framework)
+            found = Analysis(framework)
+        self._analyses[key] = found  # the most recently used last
+        # A worker's pages come a few frameworks at a time: keep the last ones it used.
+        while len(self._analyses) > ANALYSES_KEPT:
+            del self._analyses[next(iter(self._analyses))]
         return found
 
     def _compare_levels(self, framework: Framework, a_id: str, b_id: str) -> LevelComparison:
