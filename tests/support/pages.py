@@ -58,6 +58,12 @@ PAGE_TYPES: dict[str, PageType] = {
     "compare-across-tracks": PageType(
         "northwind-engineering/compare/staff-engineer/engineering-manager/", "compare.html"
     ),
+    "next-steps": PageType(
+        "brackenfield-careers/levels/senior-data-scientist/next/", "next-steps.html"
+    ),
+    "compare-equivalent": PageType(
+        "brackenfield-careers/compare/lead-data-scientist/data-science-manager/", "compare.html"
+    ),
     "self-assessment": PageType(
         "quillstack-startup/self-assessment/", "self-assessment.html", _tick_first_level
     ),

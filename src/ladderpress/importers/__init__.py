@@ -89,6 +89,7 @@ def import_file(
     format_name: str | None = None,
     disciplines: tuple[str, ...] = (),
     sheet: str | None = None,
+    imported_folder: Path | None = None,
 ) -> ImportResult:
     """Read `path` and return a complete, valid framework file for it.
 
@@ -96,7 +97,8 @@ def import_file(
     `organisation` the organisation's name and `disciplines` its ids (default: guessed
     from the source's folders and title, with a warning, else a placeholder);
     `format_name` a key of FORMATS to read the source as (default: detected); `sheet`
-    the name or 1-based number of a workbook's sheet to read (default: the first).
+    the name or 1-based number of a workbook's sheet to read (default: the first);
+    `imported_folder` the folder a user imported it in, whose name may name the owner.
     Raises InputError when the input cannot be imported at all.
     """
     shown = display_path(path)
@@ -119,7 +121,11 @@ def import_file(
         draft.warnings.append(where.warn(f"--sheet applies to workbooks; {shown} is not one"))
     fmt.read(path, draft, display_path)
     identity = guess_identity(
-        path, draft.title, organisation=organisation, disciplines=tuple(disciplines)
+        path,
+        draft.title,
+        root=imported_folder,
+        organisation=organisation,
+        disciplines=tuple(disciplines),
     )
     text, problems = render(draft, slug=chosen, identity=identity)
     return ImportResult(text, sort_problems(problems), fmt.name, chosen, shown)
@@ -152,6 +158,7 @@ def import_tree(
             format_name=fmt.name,
             disciplines=disciplines,
             sheet=sheet,
+            imported_folder=path if path.is_dir() else None,
         )
 
     if path.is_dir() and not (fmt.units is not None and fmt.units(path) == [path]):

@@ -192,9 +192,20 @@ def _folders(source: Path, root: Path | None) -> list[Path]:
     return out
 
 
-def _organisation_name(folder: str) -> str | None:
-    """'acme-progression-framework' -> 'Acme'; None when only common words are left."""
+# A folder's name says whose ladder it holds only when it also says it holds one
+# ("acme-progression-framework"): a bare "ci1", "Downloads" or "pytest-of-root" does not.
+LADDER_WORDS = frozenset(
+    {"progression", "progressions", "career", "careers", "ladder", "ladders"}
+    | {"framework", "frameworks"}
+)
+
+
+def _organisation_name(folder: str, *, says_ladder: bool = True) -> str | None:
+    """'acme-progression-framework' -> 'Acme'; None when only common words are left, or
+    (`says_ladder`) when the name does not say it holds a ladder."""
     parts = [p for p in re.split(r"[^A-Za-z0-9&]+", folder) if p]
+    if says_ladder and not any(p.casefold() in LADDER_WORDS for p in parts):
+        return None
     kept = [
         p
         for p in parts
@@ -229,14 +240,16 @@ def guess_identity(
     org, org_from = organisation, ""
     if not (org and org.strip()):
         org = None
+        imported = root.resolve() if root is not None else None
         for folder in folders:
-            name = _organisation_name(folder.name)
+            # The folder a user imported names its owner; others must say they hold a ladder.
+            name = _organisation_name(folder.name, says_ladder=folder != imported)
             if name:
                 org, org_from = name, f"the folder name '{folder.name}'"
                 break
         if org is None and (folders[-1] / ".git").exists():
             owner = _remote_owner(folders[-1])
-            name = _organisation_name(owner) if owner else None
+            name = _organisation_name(owner, says_ladder=False) if owner else None
             if name:
                 org, org_from = name, f"the git remote's owner '{owner}'"
     found, found_from = tuple(disciplines), ""
