@@ -68,6 +68,14 @@ def _add_competency(estimate: Estimate, framework: Framework, competency: Compet
         estimate.listed += len(only_a) + len(only_b)
         if len(only_a) * len(only_b) <= limits.PAIRING_CANDIDATES:
             work += sum(map(words.__getitem__, only_a)) * sum(map(words.__getitem__, only_b))
+    # A branching level's next-steps page lists its comparison with each next level again.
+    for level_id in framework.level_order:
+        following = framework.following(level_id)
+        if len(following) > 1:
+            for upper in following:
+                listed = expected[level_id] ^ expected[upper]
+                added_bytes += sum(map(size.__getitem__, listed))
+                estimate.listed += len(listed)
     estimate.bytes += added_bytes
     estimate.similarity_work += work
     estimate.bytes_by_competency[competency.id] = added_bytes
@@ -77,10 +85,11 @@ def _add_competency(estimate: Estimate, framework: Framework, competency: Compet
 def estimate(framework: Framework) -> Estimate:
     found = Estimate()
     found.comparison_pages = len(framework.level_order) * (len(framework.level_order) - 1) // 2
-    # The overview, level, competency, comparison-index and self-assessment pages, and
-    # the lists of levels and of competencies.
+    # The overview, level, competency, comparison-index and self-assessment pages, the
+    # lists of levels and of competencies, and a next-steps page per branching level.
     found.pages = 5 + len(framework.levels) + len(framework.competencies)
     found.pages += found.comparison_pages
+    found.pages += sum(len(framework.following(x)) > 1 for x in framework.level_order)
     found.bytes = found.pages * limits.PAGE_BYTES
     for competency in framework.competencies.values():
         _add_competency(found, framework, competency)

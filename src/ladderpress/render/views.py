@@ -142,12 +142,24 @@ def _competency_page(analysis: Analysis, context: dict[str, Any]) -> object:
     return CompetencyView(category, progression(analysis, competency))
 
 
+@dataclass(frozen=True)
+class CompareIndexView:
+    steps: tuple[tuple[Level, Level, tuple[Track, ...]], ...]  # each promotion, lowest first
+    sideways: tuple[tuple[Level, Level, str | None], ...]  # equivalent pairs, with the note
+
+
 def _compare_index_page(analysis: Analysis, context: dict[str, Any]) -> object:
-    """Each promotion step (lower, upper, its tracks), lowest first."""
     framework = analysis.framework
-    return tuple(
-        (framework.levels[lower], framework.levels[upper], tracks)
-        for lower, upper, tracks in framework.steps()
+    levels = framework.levels
+    return CompareIndexView(
+        tuple((levels[lower], levels[upper], tracks) for lower, upper, tracks in framework.steps()),
+        tuple(
+            (levels[a], levels[b], e.note)
+            for e in framework.equivalences
+            for i, a in enumerate(e.levels)
+            for b in e.levels[i + 1 :]
+            if a in levels and b in levels
+        ),
     )
 
 
