@@ -298,7 +298,7 @@ class Analysis:
                     continue
                 only = None if at_a and at_b else a_id if at_a else b_id
                 changes = self.diff_levels(competency, a_id, b_id)
-                if not changes and len(competency.tracks) < len(framework.tracks):
+                if not changes and framework.some_tracks(competency.tracks):
                     continue  # a competency of some paths that neither level has begun
                 diff = _competency_diff(competency, changes, only)
                 diffs.append(diff)

@@ -196,13 +196,17 @@ class Framework:
         """Whether the competency applies to the level: to one of the level's tracks."""
         return not set(competency.tracks).isdisjoint(self.levels[level_id].tracks)
 
+    def some_tracks(self, tracks: tuple[str, ...]) -> bool:
+        """Whether a category's or competency's `tracks` leave some of the framework's out."""
+        return len(tracks) < len(self.tracks)
+
     def has_begun(self, competency: Competency, level_id: str) -> bool:
         """Whether a level's pages show the competency: it applies to the level, and either
         applies to every track or expects something at the level or below it. A
         competency of some paths that starts higher up is "later" for a shared level."""
         if not self.applies(competency, level_id):
             return False
-        if len(competency.tracks) == len(self.tracks):
+        if not self.some_tracks(competency.tracks):
             return True
         return any(competency.at(lower) for lower in (*self.below[level_id], level_id))
 
@@ -227,10 +231,14 @@ class Framework:
         return tuple(dict.fromkeys(c.kind for c in self.competencies.values() if c.kind))
 
     @property
+    def labels_kinds(self) -> bool:
+        """Whether pages label competencies by kind: only when it names two or more."""
+        return len(self.kinds) > 1
+
+    @property
     def scoped(self) -> bool:
         """Whether some competency applies to only some of the tracks."""
-        every = len(self.tracks)
-        return any(len(c.tracks) < every for c in self.competencies.values())
+        return any(self.some_tracks(c.tracks) for c in self.competencies.values())
 
     def track_disciplines(self, track: Track) -> tuple[str, ...]:
         return track.disciplines or self.disciplines

@@ -36,7 +36,6 @@ class CategoryCompetencies:
     competencies: tuple[Competency, ...]
     # For each competency: the names of the tracks it applies to, when not all of them.
     tracks: tuple[tuple[str, ...], ...] = ()
-    show_kinds: bool = False  # the framework names two or more kinds of competency
 
 
 def levels_by_track(framework: Framework) -> list[TrackLevels]:
@@ -57,17 +56,17 @@ def levels_by_track(framework: Framework) -> list[TrackLevels]:
 
 def competencies_by_category(framework: Framework) -> list[CategoryCompetencies]:
     names = {track.id: track.name for track in framework.tracks}
-    every = len(framework.tracks)
 
     def scope(competency: Competency) -> tuple[str, ...]:
-        return () if len(competency.tracks) == every else tuple(names[t] for t in competency.tracks)
+        if not framework.some_tracks(competency.tracks):
+            return ()
+        return tuple(names[t] for t in competency.tracks)
 
     return [
         CategoryCompetencies(
             category,
             members := tuple(framework.competencies[c] for c in category.competencies),
             tuple(scope(c) for c in members),
-            len(framework.kinds) > 1,
         )
         for category in framework.categories
         if category.competencies

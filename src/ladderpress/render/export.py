@@ -168,7 +168,7 @@ def _time_range(level: Level) -> dict[str, Any] | None:
 
 def _scope(framework: Framework, tracks: tuple[str, ...]) -> list[str]:
     """The tracks something applies to, or none when it applies to every track."""
-    return [] if len(tracks) == len(framework.tracks) else list(tracks)
+    return list(tracks) if framework.some_tracks(tracks) else []
 
 
 def to_json(record: dict[str, Any]) -> bytes:

@@ -57,7 +57,6 @@ class LevelView:
     equivalents: tuple[Equivalent, ...]
     branches: bool  # more than one way on: the level offers its next steps side by side
     discipline: str  # where the level sits in the tables across organisations
-    show_kinds: bool  # the framework names two or more kinds of competency: label them
 
 
 def equivalents(framework: Framework, level_id: str) -> tuple[Equivalent, ...]:
@@ -92,7 +91,7 @@ def _starts(framework: Framework, competency: Competency, level_id: str) -> Leve
     above = [
         other
         for track in framework.tracks
-        if level_id in track.levels and not set(competency.tracks).isdisjoint({track.id})
+        if level_id in track.levels and track.id in competency.tracks
         for other in track.levels[track.levels.index(level_id) + 1 :]
     ]
     first = next(
@@ -143,7 +142,6 @@ def level_view(analysis: Analysis, level_id: str) -> LevelView:
         equivalents=alike,
         branches=len(following) > 1,
         discipline=(framework.level_disciplines(level_id) or framework.disciplines)[0],
-        show_kinds=len(framework.kinds) > 1,
     )
 
 
@@ -221,7 +219,6 @@ class NextStepsView:
     categories: tuple[tuple[Category, tuple[NextStepRow, ...]], ...]
     # Equivalences between next levels: two ways on at the same seniority.
     equivalences: tuple[Equivalent, ...]
-    show_kinds: bool
 
 
 def next_steps(analysis: Analysis, level_id: str) -> NextStepsView:
@@ -250,4 +247,4 @@ def next_steps(analysis: Analysis, level_id: str) -> NextStepsView:
         for e in framework.equivalences
         if len(following.intersection(e.levels)) > 1
     )
-    return NextStepsView(steps, tuple(categories), alike, len(framework.kinds) > 1)
+    return NextStepsView(steps, tuple(categories), alike)
